@@ -1,0 +1,147 @@
+package lanchat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class MessageCodecTest {
+    private static final String TS = "2026-11-24T10:15:30.123Z";
+
+    static Stream<Command> everyCommand() {
+        return Stream.of(
+                new Command.Hello("alice", 1, "pw", new Command.Resume("tok", Map.of("lobby", 3L))),
+                new Command.Hello("bob"),
+                new Command.Nick("alice_2"),
+                new Command.Join("lobby"),
+                new Command.Leave("dev-ops"),
+                new Command.Say("lobby", "hello\tworld", false),
+                new Command.Say("lobby", "waves", true),
+                new Command.Whisper("bob", "psst"),
+                new Command.Who("lobby"),
+                new Command.ListRooms(),
+                new Command.Ping(),
+                new Command.Pong(),
+                new Command.Quit("gone"),
+                new Command.Quit(null));
+    }
+
+    static Stream<Event> everyEvent() {
+        return Stream.of(
+                new Event.Welcome("alice", "lanchat", 1, "tok", 65_536, 4_000, 20, 40, 30_000L, false, null),
+                new Event.Joined("lobby", "alice"),
+                new Event.Left("lobby", "bob", "connection lost"),
+                new Event.Renamed("bob", "robert"),
+                new Event.Message("lobby", "alice", "hi", false, 1L, TS, false),
+                new Event.Message("lobby", "alice", "waves", true, 2L, TS, true),
+                new Event.Whisper("alice", "bob", "psst", TS),
+                new Event.Users("lobby", List.of("alice", "bob")),
+                new Event.Rooms(List.of(new Event.RoomInfo("dev", 0), new Event.RoomInfo("lobby", 2))),
+                new Event.Error(ErrorCode.NICK_TAKEN, "nick \"bob\" is taken"),
+                new Event.Gap("lobby", 3L, 40L),
+                new Event.Ping(),
+                new Event.Pong(),
+                new Event.Bye("server shutting down"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
+    void everyCommandRoundTrips(Command command) throws ProtocolException {
+        assertEquals(new Envelope<>(command, "r7"), MessageCodec.decodeCommand(MessageCodec.encode(command, "r7")));
+        assertEquals(new Envelope<>(command, null), MessageCodec.decodeCommand(MessageCodec.encode(command)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventRoundTrips(Event event) throws ProtocolException {
+        assertEquals(new Envelope<>(event, "r7"), MessageCodec.decodeEvent(MessageCodec.encode(event, "r7")));
+    }
+
+    @Test
+    void encodesTypeFirstAndOmitsAbsentFields() {
+        assertEquals("{\"type\":\"hello\",\"nick\":\"bob\",\"protocol\":1}",
+                new String(MessageCodec.encode(new Command.Hello("bob")), StandardCharsets.UTF_8));
+        assertEquals("{\"type\":\"join\",\"room\":\"lobby\",\"ref\":\"5\"}",
+                new String(MessageCodec.encode(new Command.Join("lobby"), "5"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cjkAndEmojiSurviveByteForByte() throws ProtocolException {
+        String text = "你好，世界 — こんにちは 🌍👩‍👩‍👧 <b>&amp;</b> 'quoted' \"double\"";
+        byte[] body = MessageCodec.encode(new Command.Say("lobby", text));
+        String json = new String(body, StandardCharsets.UTF_8);
+        assertEquals("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"你好，世界 — こんにちは 🌍👩‍👩‍👧 <b>&amp;</b> "
+                + "'quoted' \\\"double\\\"\",\"action\":false}", json);
+
+        var decoded = (Command.Say) MessageCodec.decodeCommand(body).message();
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), decoded.text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> badBodies() {
+        return Stream.of(
+                Arguments.of("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"\\u0007\"}", ErrorCode.TEXT_INVALID),
+                Arguments.of("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"\"}", ErrorCode.TEXT_INVALID),
+                Arguments.of("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"a\\nb\"}", ErrorCode.TEXT_INVALID),
+                Arguments.of("{\"type\":\"say\",\"room\":\"lobby\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"say\",\"room\":null,\"text\":\"x\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"say\",\"room\":[],\"text\":\"x\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"hello\",\"nick\":\"x\",\"protocol\":1.5}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"hello\",\"nick\":\"x\",\"protocol\":1,\"resume\":{}}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"hello\",\"nick\":\"x\",\"protocol\":1,\"resume\":{\"token\":\"t\","
+                        + "\"rooms\":{\"a b\":1}}}", ErrorCode.ROOM_INVALID),
+                Arguments.of("{\"type\":\"hello\",\"nick\":\"x\",\"protocol\":1,\"resume\":{\"token\":\"t\","
+                        + "\"rooms\":{\"ab\":-1}}}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"whisper\",\"to\":\"-x\",\"text\":\"hi\"}", ErrorCode.NICK_INVALID),
+                Arguments.of("{\"type\":\"ping\"", ErrorCode.BAD_JSON),
+                Arguments.of("{\"type\":\"ping\",}", ErrorCode.BAD_JSON),
+                Arguments.of("{\"type\":\"ping\"} // comment", ErrorCode.BAD_JSON),
+                Arguments.of("null", ErrorCode.BAD_JSON),
+                Arguments.of("[".repeat(10_000), ErrorCode.BAD_JSON),
+                Arguments.of("{\"type\":{}}", ErrorCode.MISSING_TYPE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBodies")
+    void badBodyGetsItsOwnCode(String json, ErrorCode expected) {
+        var e = assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeCommand(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, e.code(), e.getMessage());
+    }
+
+    @Test
+    void unknownTypeListsTheKnownOnes() {
+        var e = assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeCommand("{\"type\":\"jion\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("unknown message type \"jion\"; known: hello, nick, join, leave, say, whisper, who, rooms, "
+                + "ping, pong, quit", e.getMessage());
+    }
+
+    @Test
+    void invalidFieldMessageNamesTheRule() {
+        var e = assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeCommand("{\"type\":\"nick\",\"nick\":\"9lives\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.NICK_INVALID, e.code());
+        assertEquals("nick \"9lives\" is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting with "
+                + "a letter", e.getMessage());
+    }
+
+    @Test
+    void textLimitCountsCodePointsNotChars() {
+        String emoji4000 = "😀".repeat(4_000);
+        assertEquals(emoji4000, new Command.Say("lobby", emoji4000).text());
+        var e = assertThrows(FieldException.class, () -> new Command.Say("lobby", emoji4000 + "x"));
+        assertEquals(ErrorCode.TEXT_INVALID, e.code());
+    }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Writes frames.json, the golden test vectors of the LanChat protocol (see PROTOCOL.md).
+
+Each vector is one complete frame as hex, the side that sends it ("client" or "server"), and either
+"decoded" (the message it means, as the canonical JSON object, defaults filled in) or "error" (the error
+code a receiver must report). Run it again after editing the list below; the Java tests read frames.json.
+"""
+import json, struct, os
+
+def frame(body: bytes) -> str:
+    return (struct.pack(">I", len(body)) + body).hex()
+
+def js(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+
+V = []
+def ok(name, sender, obj, decoded=None, raw=None):
+    body = raw if raw is not None else js(obj)
+    V.append({"name": name, "from": sender, "hex": frame(body), "decoded": decoded or obj})
+def bad(name, sender, code, body=None, hexstr=None):
+    V.append({"name": name, "from": sender, "hex": hexstr if hexstr is not None else frame(body), "error": code})
+
+C, S = "client", "server"
+TS = "2026-11-24T10:15:30Z"
+ok("hello", C, {"type": "hello", "nick": "alice", "protocol": 1})
+ok("hello with password and ref", C, {"type": "hello", "nick": "bob", "protocol": 1, "password": "s3cret", "ref": "1"})
+ok("hello resuming", C, {"type": "hello", "nick": "alice", "protocol": 1,
+                         "resume": {"token": "q8Xz0d5M0b7m1a2Q3b4C5w", "rooms": {"lobby": 41, "dev": 0}}})
+ok("nick", C, {"type": "nick", "nick": "alice_2"})
+ok("join", C, {"type": "join", "room": "lobby", "ref": "j1"})
+ok("leave", C, {"type": "leave", "room": "lobby"})
+ok("say", C, {"type": "say", "room": "lobby", "text": "hello, world"},
+   {"type": "say", "room": "lobby", "text": "hello, world", "action": False})
+ok("say action", C, {"type": "say", "room": "lobby", "text": "waves", "action": True})
+ok("say CJK and emoji", C, {"type": "say", "room": "lobby", "text": "你好 🌍 ça va", "action": False})
+ok("whisper", C, {"type": "whisper", "to": "bob", "text": "psst"})
+ok("who", C, {"type": "who", "room": "lobby"})
+ok("rooms", C, {"type": "rooms"})
+ok("ping", C, {"type": "ping"})
+ok("pong", C, {"type": "pong"})
+ok("quit", C, {"type": "quit", "reason": "bye all"})
+ok("quit without reason", C, {"type": "quit"})
+ok("unknown fields are ignored", C, {"type": "join", "room": "dev", "colour": "red"}, {"type": "join", "room": "dev"})
+ok("whitespace around the object", C, None, {"type": "ping"}, raw=b' \n{"type":"ping"}\t')
+
+ok("welcome", S, {"type": "welcome", "nick": "alice", "server": "lanchat", "protocol": 1,
+                  "token": "q8Xz0d5M0b7m1a2Q3b4C5w", "maxFrameBytes": 65536, "maxTextChars": 4000,
+                  "rateLimit": 20, "rateBurst": 40, "idleTimeoutMs": 30000, "resumed": False,
+                  "motd": "Welcome to LanChat", "ref": "1"})
+ok("joined", S, {"type": "joined", "room": "lobby", "nick": "alice"})
+ok("left", S, {"type": "left", "room": "lobby", "nick": "bob", "reason": "quit"})
+ok("renamed", S, {"type": "renamed", "from": "bob", "to": "robert"})
+ok("message", S, {"type": "message", "room": "lobby", "from": "alice", "text": "hi", "action": False,
+                  "seq": 1, "ts": TS, "history": False})
+ok("message from history", S, {"type": "message", "room": "lobby", "from": "bob", "text": "earlier",
+                               "action": False, "seq": 7, "ts": TS, "history": True})
+ok("whisper event", S, {"type": "whisper", "from": "alice", "to": "bob", "text": "psst", "ts": TS})
+ok("users", S, {"type": "users", "room": "lobby", "nicks": ["alice", "bob"]})
+ok("rooms event", S, {"type": "rooms", "rooms": [{"name": "dev", "users": 0}, {"name": "lobby", "users": 2}]})
+ok("error", S, {"type": "error", "code": "nick_taken", "message": "nick \"bob\" is taken", "ref": "7"})
+ok("gap", S, {"type": "gap", "room": "lobby", "fromSeq": 3, "toSeq": 40})
+ok("server ping", S, {"type": "ping"})
+ok("server pong", S, {"type": "pong"})
+ok("bye", S, {"type": "bye", "reason": "server shutting down"})
+
+bad("empty frame", C, "frame_empty", hexstr="00000000")
+bad("length just over the default limit", C, "frame_too_large", hexstr="00010001")
+bad("length 2^31", C, "frame_too_large", hexstr="80000000")
+bad("length 0xFFFFFFFF", C, "frame_too_large", hexstr="ffffffff")
+bad("stream ends inside the header", C, "truncated", hexstr="0000")
+bad("stream ends inside the body", C, "truncated", hexstr="0000000a" + b'{"type"'.hex())
+bad("invalid UTF-8", C, "bad_utf8", b'{"type":"say","room":"lobby","text":"\xff\xfe"}')
+bad("overlong UTF-8 encoding", C, "bad_utf8", b'{"type":"ping","x":"\xc0\xaf"}')
+bad("not JSON", C, "bad_json", b"hello there")
+bad("JSON array", C, "bad_json", b'[{"type":"ping"}]')
+bad("JSON string", C, "bad_json", b'"ping"')
+bad("two objects", C, "bad_json", b'{"type":"ping"}{"type":"ping"}')
+bad("trailing garbage", C, "bad_json", b'{"type":"ping"} x')
+bad("lenient JSON (single quotes)", C, "bad_json", b"{'type':'ping'}")
+bad("lenient JSON (unquoted key)", C, "bad_json", b'{type:"ping"}')
+bad("missing type", C, "missing_type", b'{"room":"lobby"}')
+bad("type is a number", C, "missing_type", b'{"type":5}')
+bad("type is null", C, "missing_type", b'{"type":null}')
+bad("unknown type", C, "unknown_type", b'{"type":"jion","room":"lobby"}')
+bad("server-only type from a client", C, "unknown_type", b'{"type":"welcome"}')
+bad("missing field", C, "bad_field", b'{"type":"join"}')
+bad("field of the wrong JSON type", C, "bad_field", b'{"type":"join","room":5}')
+bad("protocol as a string", C, "bad_field", b'{"type":"hello","nick":"alice","protocol":"1"}')
+bad("action as a string", C, "bad_field", b'{"type":"say","room":"lobby","text":"hi","action":"yes"}')
+bad("ref as a number", C, "bad_field", b'{"type":"ping","ref":1}')
+bad("empty nick", C, "nick_invalid", b'{"type":"hello","nick":"","protocol":1}')
+bad("nick starting with a digit", C, "nick_invalid", b'{"type":"nick","nick":"1alice"}')
+bad("nick of 21 characters", C, "nick_invalid", js({"type": "nick", "nick": "a" * 21}))
+bad("room with a space", C, "room_invalid", b'{"type":"join","room":"my room"}')
+bad("room of 33 characters", C, "room_invalid", js({"type": "join", "room": "r" * 33}))
+bad("blank text", C, "text_invalid", b'{"type":"say","room":"lobby","text":"   "}')
+bad("text with an escape character", C, "text_invalid", js({"type": "say", "room": "lobby", "text": "\u001b[2J"}))
+bad("text of 4001 code points", C, "text_invalid", js({"type": "say", "room": "lobby", "text": "😀" * 4001}))
+bad("message with seq 0", S, "bad_field", js({"type": "message", "room": "lobby", "from": "a", "text": "x",
+                                              "seq": 0, "ts": TS}))
+
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "frames.json")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump({"description": "LanChat protocol 1 golden vectors; see PROTOCOL.md", "vectors": V}, f,
+              ensure_ascii=False, indent=1)
+    f.write("\n")
+print(f"wrote {len(V)} vectors to {out}")

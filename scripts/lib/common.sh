@@ -1,0 +1,63 @@
+# Shared by every script in scripts/: source it, don't run it.
+#   find_jdk     sets JAVA_HOME to a JDK 21+ and puts its bin first on PATH, or exits with one clear sentence.
+#   build_jars   builds chat-server.jar and chat-client.jar when missing or older than the sources.
+
+LANCHAT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LANCHAT_MIN_JAVA=21
+
+# Prints the major version of the JDK at $1 (e.g. 25), or nothing when $1/bin/java is not a JDK.
+jdk_major() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ]; then
+    local major
+    major="$(jdk_major "$JAVA_HOME")"
+    if [ -n "$major" ] && [ "$major" -ge "$LANCHAT_MIN_JAVA" ]; then
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  fi
+  local best="" best_major=0 dir major
+  for dir in /usr/lib/jvm/*/; do
+    dir="${dir%/}"
+    [ -L "$dir" ] && continue
+    major="$(jdk_major "$dir")"
+    if [ -n "$major" ] && [ "$major" -ge "$LANCHAT_MIN_JAVA" ] && [ "$major" -gt "$best_major" ]; then
+      best="$dir"
+      best_major="$major"
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "LanChat needs a JDK $LANCHAT_MIN_JAVA or newer: none found in JAVA_HOME (${JAVA_HOME:-unset}) or under /usr/lib/jvm; install one (e.g. apt-get install openjdk-21-jdk-headless) or point JAVA_HOME at it." >&2
+    exit 1
+  fi
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# True when $1 is missing or any file under the given source folders is newer than it.
+is_stale() {
+  local jar="$1"
+  shift
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$@" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
+
+build_jars() {
+  local server_jar="$LANCHAT_ROOT/chat-server/target/chat-server.jar"
+  local client_jar="$LANCHAT_ROOT/chat-client/target/chat-client.jar"
+  local sources=("$LANCHAT_ROOT/pom.xml" "$LANCHAT_ROOT/protocol/pom.xml" "$LANCHAT_ROOT/protocol/src/main"
+    "$LANCHAT_ROOT/chat-server/pom.xml" "$LANCHAT_ROOT/chat-server/src/main"
+    "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main")
+  if is_stale "$server_jar" "${sources[@]}" || is_stale "$client_jar" "${sources[@]}"; then
+    echo "Building the LanChat jars (mvn package)..." >&2
+    (cd "$LANCHAT_ROOT" && mvn -q -B -DskipTests package >&2) || {
+      echo "The build failed; run 'mvn -B package' in $LANCHAT_ROOT to see why." >&2
+      exit 1
+    }
+  fi
+}
