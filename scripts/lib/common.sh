@@ -50,14 +50,15 @@ is_stale() {
 build_jars() {
   local server_jar="$LANCHAT_ROOT/chat-server/target/chat-server.jar"
   local client_jar="$LANCHAT_ROOT/chat-client/target/chat-client.jar"
-  local sources=("$LANCHAT_ROOT/pom.xml" "$LANCHAT_ROOT/protocol/pom.xml" "$LANCHAT_ROOT/protocol/src/main"
-    "$LANCHAT_ROOT/chat-server/pom.xml" "$LANCHAT_ROOT/chat-server/src/main"
-    "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main")
-  if is_stale "$server_jar" "${sources[@]}" || is_stale "$client_jar" "${sources[@]}"; then
+  local shared=("$LANCHAT_ROOT/pom.xml" "$LANCHAT_ROOT/protocol/pom.xml" "$LANCHAT_ROOT/protocol/src/main")
+  if is_stale "$server_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-server/pom.xml" "$LANCHAT_ROOT/chat-server/src/main" \
+    || is_stale "$client_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main"; then
     echo "Building the LanChat jars (mvn package)..." >&2
     (cd "$LANCHAT_ROOT" && mvn -q -B -DskipTests package >&2) || {
       echo "The build failed; run 'mvn -B package' in $LANCHAT_ROOT to see why." >&2
       exit 1
     }
+    # Shade leaves an unchanged jar untouched; mark both as built now so the next run does not rebuild.
+    touch "$server_jar" "$client_jar"
   fi
 }
