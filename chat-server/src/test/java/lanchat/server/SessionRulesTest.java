@@ -1,6 +1,5 @@
 package lanchat.server;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -220,7 +219,7 @@ class SessionRulesTest {
         third.awaitEnd();
 
         alice.close();
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.server().connectionCount() == 1);
+        LiveServer.soon().until(() -> live.server().connectionCount() == 1);
         live.register("carol");
     }
 
@@ -267,14 +266,14 @@ class SessionRulesTest {
         silent.awaitEnd();
         assertEquals(new Event.Bye("handshake timeout"), trickling.expect(Event.Bye.class));
         trickling.awaitEnd();
-        await().atMost(Duration.ofSeconds(5)).until(() -> live.server().openSocketCount() == 0);
+        LiveServer.soon().until(() -> live.server().openSocketCount() == 0);
     }
 
     @Test
     void helloInTimeIsNotCutByTheHandshakeTimeout() throws Exception {
         live = LiveServer.start("--handshake-timeout", "0.2", "--idle-timeout", "0");
         TestClient alice = live.register("alice");
-        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5))
+        LiveServer.soon().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5))
                 .until(() -> live.server().connectionCount() == 1);
         assertEquals(List.of(), alice.sync());
     }
@@ -292,7 +291,7 @@ class SessionRulesTest {
         alice.awaitEnd();
         assertEquals(new Event.Left("lobby", "alice", "timeout"), bob.expect(Event.Left.class));
         // bob, who answers every ping, is still there after several idle timeouts.
-        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> !bob.ended());
+        LiveServer.soon().pollDelay(Duration.ofMillis(800)).until(() -> !bob.ended());
         assertEquals(List.of(), bob.sync());
     }
 
