@@ -37,7 +37,8 @@ final class FakeMember implements Member {
     List<Envelope<Event>> take() throws ProtocolException {
         List<Envelope<Event>> events = new ArrayList<>();
         for (byte[] frame : frames) {
-            events.add(MessageCodec.decodeEvent(Arrays.copyOfRange(frame, FrameWriter.HEADER_BYTES, frame.length)));
+            byte[] body = Arrays.copyOfRange(frame, FrameWriter.HEADER_BYTES, frame.length);
+            events.add(MessageCodec.decodeEvent(body));
         }
         frames.clear();
         return events;

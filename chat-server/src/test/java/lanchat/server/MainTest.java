@@ -33,7 +33,7 @@ class MainTest {
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
                 "--threads=KIND", "Default: virtual", "--quiet", "--verbose", "--help", "--version");
         for (String expected : withDefaults) {
-            assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks \"" + expected + "\":\n" + help);
+            assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }

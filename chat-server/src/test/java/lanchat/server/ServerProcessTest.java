@@ -61,12 +61,13 @@ class ServerProcessTest {
         assertTrue(log.stream().anyMatch(line -> line.matches("[0-9:.]+ INFO connect /127\\.0\\.0\\.1:\\d+")),
                 String.join("\n", log));
         assertTrue(log.stream().anyMatch(line -> line.matches(
-                "[0-9:.]+ INFO disconnect alice@/127\\.0\\.0\\.1:\\d+: server shutting down")), String.join("\n", log));
+                "[0-9:.]+ INFO disconnect alice@/127\\.0\\.0\\.1:\\d+: server shutting down")),
+                String.join("\n", log));
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString());
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The server's classes and its dependencies, wherever the build put them. */

@@ -31,6 +31,8 @@ class ShutdownTest {
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient unregistered = live.connect();
         assertEquals(new Event.Joined("lobby", "bob"), alice.expect(Event.Joined.class));
+        // Accepted, not just waiting in the backlog: closing the listening socket resets those.
+        LiveServer.soon().until(() -> live.server().connectionCount() == 3);
         int port = live.port();
 
         live.server().close();
