@@ -117,7 +117,9 @@ public final class ChatServer implements AutoCloseable {
         } finally {
             timer.shutdownNow();
             closed.countDown();
-            LOG.info("stopped");
+            if (serverSocket != null) {
+                LOG.info("stopped");
+            }
         }
     }
 

@@ -86,7 +86,7 @@ public final class Main {
 
     private static String describe(IOException e) {
         if (e instanceof UnknownHostException) {
-            return "unknown host " + e.getMessage();
+            return "no such host";
         }
         String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (e instanceof BindException && reason.contains("in use")) {
