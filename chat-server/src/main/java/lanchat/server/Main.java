@@ -48,6 +48,7 @@ public final class Main {
             err.println("lanchat-server: " + e.getMessage() + " (see --help)");
             return USAGE;
         }
+        LogFormat.install(options.logLevel());
         ChatServer server = new ChatServer(config, out);
         try {
             server.start();
@@ -57,7 +58,6 @@ public final class Main {
             server.close();
             return CANNOT_START;
         }
-        LogFormat.install(options.logLevel());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, out, err), "shutdown"));
         try {
             server.awaitClosed();
