@@ -1,0 +1,46 @@
+package lanchat.client;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A connection could not be made or did not get as far as a welcome. The message is one sentence for the user,
+ * printed as it is, without a stack trace: "no LanChat server at localhost:7777 — is it running?".
+ */
+public final class ConnectionFailure extends IOException {
+
+    private ConnectionFailure(String sentence, Throwable cause) {
+        super(sentence, cause);
+    }
+
+    static ConnectionFailure refused(String peer, Throwable cause) {
+        return new ConnectionFailure("no LanChat server at " + peer + " — is it running?", cause);
+    }
+
+    static ConnectionFailure unknownHost(String host, Throwable cause) {
+        return new ConnectionFailure("unknown host '" + host + "' — check --host", cause);
+    }
+
+    static ConnectionFailure timedOut(String peer, Duration timeout, Throwable cause) {
+        return new ConnectionFailure("no answer from " + peer + " within " + timeout.toSeconds()
+                + " s — is the host up and the port open?", cause);
+    }
+
+    static ConnectionFailure noWelcome(String peer, Duration timeout, Throwable cause) {
+        return new ConnectionFailure(peer + " accepted the connection but sent no welcome within "
+                + timeout.toSeconds() + " s — is it a LanChat server?", cause);
+    }
+
+    static ConnectionFailure notLanChat(String peer, Throwable cause) {
+        return new ConnectionFailure(peer + " does not speak the LanChat protocol (" + cause.getMessage() + ")",
+                cause);
+    }
+
+    static ConnectionFailure closed(Closure closure) {
+        return new ConnectionFailure(closure.sentence(), null);
+    }
+
+    static ConnectionFailure broken(String peer, IOException cause) {
+        return new ConnectionFailure("could not connect to " + peer + ": " + cause.getMessage(), cause);
+    }
+}
