@@ -44,7 +44,7 @@ import lanchat.protocol.ProtocolException;
  * reader thread end with a {@link Closure} whose {@code requested} is true.
  */
 public final class ChatConnection implements AutoCloseable {
-    /** How long connecting may take, and then how long the server may take to answer {@code hello}. */
+    /** How long connecting may take, and then again how long the server may take to answer {@code hello}. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Larger than any frame a server sends (its limit is for what it receives), small enough to be safe. */
     private static final int MAX_INCOMING_FRAME_BYTES = 1 << 20;
@@ -52,6 +52,7 @@ public final class ChatConnection implements AutoCloseable {
 
     private final Socket socket;
     private final String peer;
+    private final Duration timeout;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -63,16 +64,17 @@ public final class ChatConnection implements AutoCloseable {
     private volatile Event.Welcome welcome;
     private volatile String byeReason;
 
-    private ChatConnection(Socket socket, String peer) throws IOException {
+    private ChatConnection(Socket socket, String peer, Duration timeout) throws IOException {
         this.socket = socket;
         this.peer = peer;
+        this.timeout = timeout;
         this.reader = new FrameReader(socket.getInputStream(), MAX_INCOMING_FRAME_BYTES);
         // FrameWriter hands each frame to one write() and flushes: the buffer only joins header and body.
         this.writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
     }
 
     /**
-     * Connects to a server, waiting at most {@code timeout}.
+     * Connects to a server, waiting at most {@code timeout}; {@link #hello} then waits as long for the welcome.
      *
      * @throws ConnectionFailure with one sentence for the user: refused, unknown host, timed out
      */
@@ -83,7 +85,7 @@ public final class ChatConnection implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
             // Chat frames are small and each one matters now: don't let Nagle's algorithm hold them back.
             socket.setTcpNoDelay(true);
-            return new ChatConnection(socket, peer);
+            return new ChatConnection(socket, peer, timeout);
         } catch (IOException e) {
             closeQuietly(socket);
             throw connectFailed(host, peer, timeout, e);
@@ -113,7 +115,7 @@ public final class ChatConnection implements AutoCloseable {
             throw new IllegalStateException("hello() after start()");
         }
         try {
-            socket.setSoTimeout(Math.toIntExact(CONNECT_TIMEOUT.toMillis()));
+            socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             write(hello, "hello");
             Event.Welcome answer = awaitWelcome(hello);
             // From now on silence is normal: the reader thread waits as long as it takes.
@@ -121,7 +123,7 @@ public final class ChatConnection implements AutoCloseable {
             welcome = answer;
             return answer;
         } catch (SocketTimeoutException e) {
-            throw ConnectionFailure.noWelcome(peer, CONNECT_TIMEOUT, e);
+            throw ConnectionFailure.noWelcome(peer, timeout, e);
         } catch (ProtocolException e) {
             throw ConnectionFailure.notLanChat(peer, e);
         } catch (ConnectionFailure e) {

@@ -22,13 +22,13 @@ public final class ConnectionFailure extends IOException {
     }
 
     static ConnectionFailure timedOut(String peer, Duration timeout, Throwable cause) {
-        return new ConnectionFailure("no answer from " + peer + " within " + timeout.toSeconds()
-                + " s — is the host up and the port open?", cause);
+        return new ConnectionFailure("no answer from " + peer + " within " + seconds(timeout)
+                + " — is the host up and the port open?", cause);
     }
 
     static ConnectionFailure noWelcome(String peer, Duration timeout, Throwable cause) {
         return new ConnectionFailure(peer + " accepted the connection but sent no welcome within "
-                + timeout.toSeconds() + " s — is it a LanChat server?", cause);
+                + seconds(timeout) + " — is it a LanChat server?", cause);
     }
 
     static ConnectionFailure notLanChat(String peer, Throwable cause) {
@@ -38,6 +38,12 @@ public final class ConnectionFailure extends IOException {
 
     static ConnectionFailure closed(Closure closure) {
         return new ConnectionFailure(closure.sentence(), null);
+    }
+
+    /** "5 s", or "0.3 s" for the short timeouts of tests. */
+    private static String seconds(Duration timeout) {
+        long millis = timeout.toMillis();
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
     }
 
     static ConnectionFailure broken(String peer, IOException cause) {
