@@ -202,7 +202,7 @@ public final class Main implements Callable<Integer> {
             return "guest";
         }
         String nick = userName.strip().replaceAll("[^A-Za-z0-9_-]", "_");
-        if (!Character.isLetter(nick.charAt(0)) || nick.charAt(0) > 'z') {
+        if (!nick.substring(0, 1).matches("[A-Za-z]")) {
             nick = "u" + nick;
         }
         nick = nick.substring(0, Math.min(nick.length(), Rules.MAX_NICK_CHARS));
