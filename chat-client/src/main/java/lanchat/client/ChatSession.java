@@ -10,6 +10,9 @@ import lanchat.protocol.ProtocolException;
  * {@link CommandParser}), and events from the server update the {@link SessionState} and are shown on the
  * {@link Output}. The same for the interactive console and the plain line mode.
  *
+ * <p>Commands go out no faster than the server's rate limit allows ({@link SendPacer}): a pasted or piped burst of
+ * lines is slowed down rather than partly dropped.
+ *
  * <p>{@link #submit} and {@link #quit} run on the input thread; the listener methods run on the connection's
  * reader thread.
  */
@@ -21,12 +24,14 @@ final class ChatSession implements ConnectionListener {
     private final SessionState state;
     private final CommandParser parser;
     private final Output output;
+    private final SendPacer pacer;
 
-    ChatSession(ChatConnection connection, SessionState state, Output output) {
+    ChatSession(ChatConnection connection, SessionState state, Output output, SendPacer pacer) {
         this.connection = connection;
         this.state = state;
         this.parser = new CommandParser(state);
         this.output = output;
+        this.pacer = pacer;
     }
 
     /**
@@ -59,7 +64,11 @@ final class ChatSession implements ConnectionListener {
 
     /** Sends {@code quit}, waits for the server to close, closes. */
     void quit(String reason) {
-        connection.quit(reason, QUIT_WAIT);
+        if (awaitTurn()) {
+            connection.quit(reason, QUIT_WAIT);
+        } else {
+            connection.close();
+        }
     }
 
     private void send(Command command) {
@@ -67,10 +76,24 @@ final class ChatSession implements ConnectionListener {
             // Focus first: a line typed next goes to the new room, and the server handles it after the join.
             state.focus(join.room());
         }
+        if (!awaitTurn()) {
+            return;
+        }
         try {
             connection.send(command);
         } catch (IOException e) {
             output.notice("not sent: the connection is closed");
+        }
+    }
+
+    /** Waits until the server's rate limit allows one more frame; false when interrupted (the session is ending). */
+    private boolean awaitTurn() {
+        try {
+            pacer.awaitTurn();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -42,7 +42,9 @@ final class Console implements Output {
                 // No quoting or escaping: "it's" and "C:\temp" are chat text, not shell syntax.
                 .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
                 .completer(new ChatCompleter(state))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // What was typed disappears on Enter: the server's echo shows it once, as everyone sees it.
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
         if (historyFile != null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }

@@ -155,7 +155,8 @@ public final class Main implements Callable<Integer> {
 
     /** Shows the welcome, starts reading events, joins {@code --room}. */
     private ChatSession start(ChatConnection connection, SessionState state, Output output) {
-        ChatSession session = new ChatSession(connection, state, output);
+        ChatSession session = new ChatSession(connection, state, output,
+                SendPacer.forLimitsOf(connection.welcome()));
         output.event(new Incoming(connection.welcome(), null, null));
         connection.start(session);
         session.join(room);

@@ -156,6 +156,27 @@ class EndToEndTest {
     }
 
     @Test
+    void pipedBurstIsPacedToTheRateLimitInsteadOfDropped() throws Exception {
+        server.close();
+        server = new ChatServer(ServerConfig.fromOptions("--host", "127.0.0.1", "--port", "0", "--rate-limit", "40",
+                "--rate-burst", "3"), new PrintStream(PrintStream.nullOutputStream()));
+        server.start();
+        ClientRun alice = lineClient("alice");
+        ClientRun bot = ClientRun.lineMode(home).start(args("bot"));
+        clients.add(bot);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        bot.type(lines.toString());
+        bot.endInput();
+        assertEquals(Main.OK, bot.exitCode());
+        alice.awaitOutput("<-- bot left #lobby (quit)");
+        assertEquals(20, alice.out().lines().filter(line -> line.contains("#lobby <bot> line ")).count());
+        assertFalse(bot.out().contains("slow down"), bot.out());
+    }
+
+    @Test
     void serverShutdownEndsClientsWithExitOne() throws Exception {
         ClientRun alice = lineClient("alice");
         server.close();
