@@ -2,11 +2,9 @@ package lanchat.client;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +42,7 @@ import lanchat.protocol.ProtocolException;
  * reader thread end with a {@link Closure} whose {@code requested} is true.
  */
 public final class ChatConnection implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
     /** How long connecting may take, and then again how long the server may take to answer {@code hello}. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Larger than any frame a server sends (its limit is for what it receives), small enough to be safe. */
@@ -88,17 +87,8 @@ public final class ChatConnection implements AutoCloseable {
             return new ChatConnection(socket, peer, timeout);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw connectFailed(host, peer, timeout, e);
+            throw ConnectionFailure.connecting(host, peer, timeout, e);
         }
-    }
-
-    private static ConnectionFailure connectFailed(String host, String peer, Duration timeout, IOException e) {
-        return switch (e) {
-            case UnknownHostException unknown -> ConnectionFailure.unknownHost(host, e);
-            case ConnectException refused -> ConnectionFailure.refused(peer, e);
-            case SocketTimeoutException timedOut -> ConnectionFailure.timedOut(peer, timeout, e);
-            default -> ConnectionFailure.broken(peer, e);
-        };
     }
 
     /**
@@ -129,7 +119,7 @@ public final class ChatConnection implements AutoCloseable {
         } catch (ConnectionFailure e) {
             throw e;
         } catch (IOException e) {
-            throw ConnectionFailure.closed(new Closure(false, peer, byeReason, describe(e)));
+            throw ConnectionFailure.closed(new Closure(false, peer, byeReason, Closure.describe(e)));
         }
     }
 
@@ -239,14 +229,17 @@ public final class ChatConnection implements AutoCloseable {
     }
 
     private void readLoop(ConnectionListener listener) {
-        Closure closure = new Closure(true, peer, null, "the reader thread failed");
+        Closure closure;
         try {
             closure = readUntilEnd(listener);
-        } finally {
-            closeQuietly(socket);
-            ended.countDown();
-            listener.onClosed(closure);
+        } catch (RuntimeException bug) {
+            // A listener that throws is a bug in this program: say so loudly, and still end the session cleanly.
+            LOG.log(System.Logger.Level.ERROR, "event listener failed on " + this, bug);
+            closure = new Closure(false, peer, byeReason, "the client failed: " + bug);
         }
+        closeQuietly(socket);
+        ended.countDown();
+        listener.onClosed(closure);
     }
 
     private Closure readUntilEnd(ConnectionListener listener) {
@@ -259,7 +252,7 @@ public final class ChatConnection implements AutoCloseable {
         } catch (IOException e) {
             // After our own close() or the server's bye, a failing read is just how the end looks.
             boolean expected = endRequested.get() || byeReason != null;
-            return new Closure(endRequested.get(), peer, byeReason, expected ? null : describe(e));
+            return new Closure(endRequested.get(), peer, byeReason, expected ? null : Closure.describe(e));
         }
     }
 
@@ -293,14 +286,6 @@ public final class ChatConnection implements AutoCloseable {
         } catch (IOException e) {
             // The next read fails too and ends the loop with the reason.
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof ProtocolException broken) {
-            return "the server sent a broken frame (" + broken.code().wire() + "): " + broken.getMessage();
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static void closeQuietly(Socket socket) {

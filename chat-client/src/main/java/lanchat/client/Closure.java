@@ -1,5 +1,8 @@
 package lanchat.client;
 
+import java.io.IOException;
+import lanchat.protocol.ProtocolException;
+
 /**
  * How a {@link ChatConnection} ended.
  *
@@ -14,9 +17,18 @@ public record Closure(boolean requested, String peer, String byeReason, String f
     /** One sentence for the user, e.g. "the server at localhost:7777 closed the connection: shutting down". */
     public String sentence() {
         if (failure != null) {
-            return "lost the connection to " + peer + ": " + failure;
+            return "lost the connection to " + peer + ": " + Neutraliser.neutralise(failure);
         }
         String closed = "the server at " + peer + " closed the connection";
         return byeReason == null ? closed : closed + ": " + Neutraliser.neutralise(byeReason);
+    }
+
+    /** What broke, for {@code failure}: "the server sent a broken frame (...)", "Connection reset". */
+    static String describe(IOException e) {
+        if (e instanceof ProtocolException broken) {
+            return "the server sent a broken frame (" + broken.code().wire() + "): " + broken.getMessage();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

@@ -1,6 +1,9 @@
 package lanchat.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -11,6 +14,16 @@ public final class ConnectionFailure extends IOException {
 
     private ConnectionFailure(String sentence, Throwable cause) {
         super(sentence, cause);
+    }
+
+    /** Why {@code connect()} failed, as one sentence. */
+    static ConnectionFailure connecting(String host, String peer, Duration timeout, IOException e) {
+        return switch (e) {
+            case UnknownHostException unknown -> unknownHost(host, e);
+            case ConnectException refused -> refused(peer, e);
+            case SocketTimeoutException timedOut -> timedOut(peer, timeout, e);
+            default -> broken(peer, e);
+        };
     }
 
     static ConnectionFailure refused(String peer, Throwable cause) {
