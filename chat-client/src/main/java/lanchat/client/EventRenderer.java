@@ -136,7 +136,8 @@ final class EventRenderer {
 
     private AttributedString left(Event.Left left) {
         Line line = now().mark(LEAVE, "<--").subject(left.nick()).text(" left ").room(left.room());
-        if (left.reason() != null && !left.reason().isBlank()) {
+        // A plain leave's reason is "left", which the line already says.
+        if (left.reason() != null && !left.reason().isBlank() && !left.reason().equalsIgnoreCase("left")) {
             line.text(" (" + left.reason() + ")");
         }
         return line.done();

@@ -54,7 +54,7 @@ final class LineMode implements Output {
             session.quit(null);
             exitCode.complete(0);
         } catch (IOException e) {
-            err.println("could not read standard input: " + e.getMessage());
+            printLine(err, "could not read standard input: " + e.getMessage());
             session.quit(null);
             exitCode.complete(1);
         }
@@ -63,24 +63,29 @@ final class LineMode implements Output {
     @Override
     public void event(Incoming incoming) {
         if (json) {
-            out.println(json(incoming));
+            printLine(out, json(incoming));
         } else {
-            renderer.render(incoming.event(), incoming.answers()).forEach(line -> out.println(line.toString()));
+            renderer.render(incoming.event(), incoming.answers()).forEach(line -> printLine(out, line.toString()));
         }
-        out.flush();
     }
 
     @Override
     public void notice(String text) {
-        err.println(Neutraliser.neutralise(text));
+        printLine(err, Neutraliser.neutralise(text));
     }
 
     @Override
     public void closed(Closure closure) {
         if (!closure.requested()) {
-            err.println(closure.sentence());
+            printLine(err, closure.sentence());
             exitCode.complete(1);
         }
+    }
+
+    /** One write per line: println writes text and line end apart, and stdout and stderr may share a terminal. */
+    private static void printLine(PrintStream stream, String line) {
+        stream.print(line + System.lineSeparator());
+        stream.flush();
     }
 
     /**

@@ -72,6 +72,7 @@ class EventRendererTest {
         assertEquals("09:05 --> you joined #dev", plain(new Event.Joined("dev", "me")));
         assertEquals("09:05 <-- bob left #lobby (quit: lunch)", plain(new Event.Left("lobby", "bob", "quit: lunch")));
         assertEquals("09:05 <-- you left #lobby", plain(new Event.Left("lobby", "me", null)));
+        assertEquals("09:05 <-- bob left #lobby", plain(new Event.Left("lobby", "bob", "left")));
         assertEquals("09:05 --- bob is now known as bobby", plain(new Event.Renamed("bob", "bobby")));
         assertEquals("09:05 --- you are now known as me", plain(new Event.Renamed("me_", "me")));
     }
