@@ -37,7 +37,9 @@ record Environment(InputStream in, PrintStream out, PrintStream err, Map<String,
      * later, where it exists even for a pipe.
      */
     private static Terminal systemTerminal() throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+        // SysOut: standard output must be the terminal too; "client > log.txt" is line mode, writing the file.
+        Terminal terminal = TerminalBuilder.builder().system(true).systemOutput(TerminalBuilder.SystemOutput.SysOut)
+                .dumb(true).build();
         if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
             terminal.close();
             return null;
