@@ -65,7 +65,7 @@ class ConcurrentChatTest {
             if (firstOrder == null) {
                 firstOrder = order;
             }
-            assertEquals(firstOrder, order, client.nick() + " saw another order than " + clients.getFirst().nick());
+            assertEquals(firstOrder, order, client.nick() + " saw another order than user0");
             assertEquals(List.of(), client.sync());
         }
     }

@@ -183,8 +183,8 @@ class GoldenVectorsLiveTest {
     }
 
     /**
-     * carol says something and both companions receive it, every message they got meanwhile numbered by the lobby's
-     * next seq. Then the vector's connection is gone: the server holds no other socket than theirs.
+     * carol says something and both companions receive it, every message they got meanwhile numbered by the
+     * lobby's next seq. Then the vector's connection is gone: the server holds no other socket than theirs.
      */
     private void companionsStillChat(Vector v) throws Exception {
         String text = "still here after: " + v.name();

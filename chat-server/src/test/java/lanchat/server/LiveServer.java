@@ -25,7 +25,8 @@ final class LiveServer implements AutoCloseable {
     static LiveServer start(String... options) throws IOException {
         String[] all = Stream.concat(Stream.of("--host", "127.0.0.1", "--port", "0"), Stream.of(options))
                 .toArray(String[]::new);
-        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), new PrintStream(PrintStream.nullOutputStream()));
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), quiet);
         server.start();
         return new LiveServer(server);
     }

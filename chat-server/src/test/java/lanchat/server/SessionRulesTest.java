@@ -96,8 +96,8 @@ class SessionRulesTest {
         client.sendRaw(frame("{\"type\":\"hello\",\"nick\":\"9lives\",\"protocol\":1,\"ref\":\"r9\"}"));
         Envelope<Event> error = client.expectError(ErrorCode.NICK_INVALID);
         assertEquals("r9", error.ref());
-        assertEquals("nick \"9lives\" is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting with a "
-                + "letter", ((Event.Error) error.message()).message());
+        assertEquals("nick \"9lives\" is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting "
+                + "with a letter", ((Event.Error) error.message()).message());
         client.send(new Command.Hello("lives9"));
         client.expect(Event.Welcome.class);
     }
@@ -191,8 +191,8 @@ class SessionRulesTest {
         live = LiveServer.start();
         TestClient client = live.connect();
         client.send(new Command.Hello("alice", 2, null, null));
-        assertEquals(new Event.Error("unsupported_protocol", "this server speaks protocol 1, the hello asked for 2"),
-                client.expect(Event.Error.class));
+        assertEquals(new Event.Error("unsupported_protocol",
+                "this server speaks protocol 1, the hello asked for 2"), client.expect(Event.Error.class));
         client.awaitEnd();
     }
 
@@ -214,8 +214,8 @@ class SessionRulesTest {
         TestClient alice = live.register("alice");
         live.connect();
         TestClient third = live.connect();
-        assertEquals(new Event.Error("server_full",
-                "the server already has its maximum of 2 connections; try later"), third.expect(Event.Error.class));
+        assertEquals(new Event.Error("server_full", "the server already has its maximum of 2 connections; "
+                + "try later"), third.expect(Event.Error.class));
         third.awaitEnd();
 
         alice.close();

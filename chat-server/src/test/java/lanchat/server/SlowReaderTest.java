@@ -63,7 +63,7 @@ class SlowReaderTest {
                 }
             }
         }
-        assertTrue(slowLeft, "slow was not disconnected after " + seq + " messages of " + text.length() + " bytes");
+        assertTrue(slowLeft, "slow was not disconnected after " + seq + " messages of " + text.length() + " B");
         // Its writer was stuck on a full socket: the drain deadline closed the socket anyway.
         LiveServer.soon().until(() -> live.server().openSocketCount() == 2);
         talker.send(new Command.Who("lobby"));
