@@ -1,0 +1,63 @@
+package lanchat.client;
+
+import lanchat.protocol.Command;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Rules;
+
+/**
+ * Connects and logs in: opens a {@link ChatConnection}, sends {@code hello}, and returns the connection once the
+ * server has welcomed it. When the nick is taken (or the server rejects it), a {@link NickChooser} may offer
+ * another and the login is tried again on a fresh connection; without one, the refusal is final.
+ *
+ * <p>Runs on the caller's thread; the returned connection is not started yet.
+ */
+final class Login {
+    private final String host;
+    private final int port;
+    private final String password;
+
+    /** Where a new nick comes from after a refusal; null means "give up". */
+    @FunctionalInterface
+    interface NickChooser {
+        /**
+         * @param refusal the sentence saying why the last nick was refused
+         * @return a valid nick to try next, or null to give up
+         */
+        String anotherNick(String refusal);
+    }
+
+    Login(String host, int port, String password) {
+        this.host = host;
+        this.port = port;
+        this.password = password;
+    }
+
+    /**
+     * @throws ConnectionFailure no connection, or it ended before a welcome
+     * @throws LoginRefused      the server refused the hello, and no other nick was offered
+     */
+    ChatConnection logIn(String nick, NickChooser chooser) throws ConnectionFailure, LoginRefused {
+        String tryNick = nick;
+        while (true) {
+            ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
+            try {
+                connection.hello(new Command.Hello(tryNick, Rules.PROTOCOL_VERSION, password, null));
+                return connection;
+            } catch (LoginRefused refused) {
+                connection.close();
+                tryNick = isAboutTheNick(refused) ? chooser.anotherNick(refused.getMessage()) : null;
+                if (tryNick == null) {
+                    throw refused;
+                }
+            } catch (ConnectionFailure failure) {
+                connection.close();
+                throw failure;
+            }
+        }
+    }
+
+    private static boolean isAboutTheNick(LoginRefused refused) {
+        ErrorCode code = refused.code().orElse(null);
+        return code == ErrorCode.NICK_TAKEN || code == ErrorCode.NICK_INVALID;
+    }
+}

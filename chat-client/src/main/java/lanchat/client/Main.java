@@ -1,0 +1,227 @@
+package lanchat.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.Rules;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code lanchat-client} command: reads the options, logs in, and runs the interactive {@link Console} when
+ * standard input and output are a terminal, or the plain {@link LineMode} when they are not (or with
+ * {@code --json}). Every failure a user can cause or meet is one sentence on standard error, never a stack trace.
+ *
+ * <p>Exit codes: {@value #OK} after {@code /quit}, Ctrl-D or the end of input; {@value #CONNECTION_PROBLEM} when
+ * the server cannot be reached or closes the connection; {@value #LOGIN_REFUSED} when the server refuses the
+ * login (nick taken, wrong password, server full); {@value #USAGE} for bad options.
+ */
+@Command(name = "lanchat-client", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "The LanChat console client. Interactive on a terminal; with piped input it reads "
+                + "commands from stdin and prints one line per event.")
+public final class Main implements Callable<Integer> {
+    static final int OK = 0;
+    static final int CONNECTION_PROBLEM = 1;
+    static final int LOGIN_REFUSED = 2;
+    static final int USAGE = 64;
+
+    @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
+            description = "server host name or address (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "7777", paramLabel = "PORT",
+            description = "server port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--nick", paramLabel = "NICK",
+            description = "your nick (default: your user name, made valid)")
+    private String nick;
+
+    @Option(names = "--room", defaultValue = "lobby", paramLabel = "ROOM",
+            description = "room to join on connect (default: ${DEFAULT-VALUE})")
+    private String room;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "the server's password, if it has one")
+    private String password;
+
+    @Option(names = "--no-color", description = "no colours (also when the NO_COLOR variable is set)")
+    private boolean noColor;
+
+    @Option(names = "--json", description = "non-interactive; print every incoming frame as one JSON line")
+    private boolean json;
+
+    private final Environment environment;
+
+    Main(Environment environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Environment.system(), args));
+    }
+
+    /** Runs the client with these arguments and returns its exit code. */
+    static int run(Environment environment, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(environment))
+                .setOut(new PrintWriter(environment.out(), true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(environment.err(), true, StandardCharsets.UTF_8))
+                .setParameterExceptionHandler((problem, arguments) -> {
+                    environment.err().println(problem.getMessage() + " (see --help)");
+                    return USAGE;
+                });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String problem = optionProblem();
+        if (problem != null) {
+            environment.err().println(problem + " (see --help)");
+            return USAGE;
+        }
+        String startNick = nick != null ? nick : nickFromUserName(environment.userName());
+        Terminal terminal = json ? null : environment.terminals().open();
+        if (terminal == null) {
+            return chatInLineMode(startNick);
+        }
+        try (terminal) {
+            return chatInConsole(terminal, startNick);
+        }
+    }
+
+    private String optionProblem() {
+        if (port < 1 || port > 65_535) {
+            return "--port " + port + " is not a port number: 1-65535";
+        }
+        if (nick != null && !Rules.isValidNick(nick)) {
+            return "--nick '" + nick + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
+                    + " letters, digits, '_' or '-', starting with a letter";
+        }
+        if (!Rules.isValidRoom(room)) {
+            return "--room '" + room + "' is not a valid room name: 1-" + Rules.MAX_ROOM_CHARS
+                    + " letters, digits, '_' or '-'";
+        }
+        return null;
+    }
+
+    private int chatInLineMode(String startNick) {
+        ChatConnection connection;
+        try {
+            connection = new Login(host, port, password).logIn(startNick, refusal -> null);
+        } catch (ConnectionFailure failure) {
+            return fail(CONNECTION_PROBLEM, failure.getMessage());
+        } catch (LoginRefused refused) {
+            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+        }
+        SessionState state = new SessionState(connection.welcome().nick());
+        EventRenderer renderer = new EventRenderer(false, Clock.systemDefaultZone(), state::nick);
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8));
+        LineMode lineMode = new LineMode(stdin, environment.out(), environment.err(), renderer, json);
+        try (connection) {
+            ChatSession session = start(connection, state, lineMode);
+            return lineMode.run(session);
+        }
+    }
+
+    private int chatInConsole(Terminal terminal, String startNick) {
+        ChatConnection connection;
+        try {
+            connection = new Login(host, port, password).logIn(startNick, new NickPrompt(terminal));
+        } catch (ConnectionFailure failure) {
+            return fail(CONNECTION_PROBLEM, failure.getMessage());
+        } catch (LoginRefused refused) {
+            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+        }
+        SessionState state = new SessionState(connection.welcome().nick());
+        EventRenderer renderer = new EventRenderer(wantsColour(), Clock.systemDefaultZone(), state::nick);
+        Console console = new Console(terminal, historyFile(), state, renderer);
+        try (connection) {
+            ChatSession session = start(connection, state, console);
+            return console.run(session);
+        }
+    }
+
+    /** Shows the welcome, starts reading events, joins {@code --room}. */
+    private ChatSession start(ChatConnection connection, SessionState state, Output output) {
+        ChatSession session = new ChatSession(connection, state, output,
+                SendPacer.forLimitsOf(connection.welcome()));
+        output.event(new Incoming(connection.welcome(), null, null));
+        connection.start(session);
+        session.join(room);
+        return session;
+    }
+
+    private boolean wantsColour() {
+        String noColour = environment.variables().get("NO_COLOR");
+        return !noColor && (noColour == null || noColour.isEmpty());
+    }
+
+    /** ~/.lanchat/history, or null (history in memory only) when the folder cannot be made. */
+    private Path historyFile() {
+        Path folder = environment.home().resolve(".lanchat");
+        try {
+            Files.createDirectories(folder);
+            return folder.resolve("history");
+        } catch (IOException e) {
+            environment.err().println("input history is not kept: cannot create " + folder);
+            return null;
+        }
+    }
+
+    private int fail(int exitCode, String sentence) {
+        environment.err().println(sentence);
+        return exitCode;
+    }
+
+    private static String hintFor(LoginRefused refused) {
+        return refused.code().map(code -> switch (code) {
+            case NICK_TAKEN, NICK_INVALID -> " — choose another with --nick";
+            case BAD_PASSWORD -> " — check --password";
+            default -> "";
+        }).orElse("");
+    }
+
+    /**
+     * The OS user name made into a valid nick: characters other than ASCII letters, digits, '_' and '-' become
+     * '_', a leading non-letter gets a "u" in front, and it is cut to the longest nick allowed; "guest" when
+     * nothing is left.
+     */
+    static String nickFromUserName(String userName) {
+        if (userName == null || userName.isBlank()) {
+            return "guest";
+        }
+        String nick = userName.strip().replaceAll("[^A-Za-z0-9_-]", "_");
+        if (!nick.substring(0, 1).matches("[A-Za-z]")) {
+            nick = "u" + nick;
+        }
+        nick = nick.substring(0, Math.min(nick.length(), Rules.MAX_NICK_CHARS));
+        return Rules.isValidNick(nick) ? nick : "guest";
+    }
+
+    /** {@code --version}: the client's version, from a resource Maven fills in, and the protocol version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (var in = Main.class.getResourceAsStream("/lanchat-client.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"lanchat-client " + properties.getProperty("version", "(development build)")
+                    + ", protocol " + Rules.PROTOCOL_VERSION};
+        }
+    }
+}

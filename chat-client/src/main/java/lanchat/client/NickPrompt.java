@@ -1,0 +1,45 @@
+package lanchat.client;
+
+import lanchat.protocol.Rules;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * Asks the person at the terminal for another nick when the server refused one at login. Runs on the main
+ * thread before the chat starts; Ctrl-D or Ctrl-C gives up.
+ */
+final class NickPrompt implements Login.NickChooser {
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    NickPrompt(Terminal terminal) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder().terminal(terminal).build();
+    }
+
+    @Override
+    public String anotherNick(String refusal) {
+        say(refusal + ".");
+        while (true) {
+            String nick;
+            try {
+                nick = reader.readLine("another nick: ").strip();
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            }
+            if (Rules.isValidNick(nick)) {
+                return nick;
+            }
+            say("'" + Neutraliser.neutralise(nick) + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
+                    + " letters, digits, '_' or '-', starting with a letter.");
+        }
+    }
+
+    private void say(String sentence) {
+        terminal.writer().println(sentence);
+        terminal.flush();
+    }
+}

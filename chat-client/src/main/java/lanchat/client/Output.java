@@ -1,0 +1,18 @@
+package lanchat.client;
+
+/**
+ * Where a {@link ChatSession} shows things: the interactive {@link Console} or the plain {@link LineMode}.
+ * {@link #event} and {@link #closed} are called on the connection's reader thread, {@link #notice} on either
+ * thread; implementations must be safe for that.
+ */
+interface Output {
+
+    /** Shows an event from the server (the state has already been updated from it). */
+    void event(Incoming incoming);
+
+    /** Shows a line of local information: help, a usage hint, a room switch. */
+    void notice(String text);
+
+    /** The connection has ended; called once. Unless {@link Closure#requested()}, the session is over. */
+    void closed(Closure closure);
+}

@@ -1,0 +1,23 @@
+/**
+ * The LanChat console client.
+ *
+ * <pre>
+ *  network side (no terminal)                 user side
+ *  ──────────────────────────                 ─────────
+ *  ChatConnection  socket, hello/welcome,     Main         options, picks Console or LineMode
+ *    │             reader thread, send()      Console      JLine: prompt, history, Tab, printAbove
+ *    │ ConnectionListener (reader thread)     LineMode     pipes: one plain or JSON line per event
+ *    ▼                                        CommandParser  typed line → Input (send, switch, hint…)
+ *  ChatSession ── SessionState (nick, rooms, current room, members)
+ *    │             EventRenderer → lines; Neutraliser makes network text inert
+ *    ▼
+ *  Output (Console or LineMode)
+ * </pre>
+ *
+ * <p>Threads: the main thread reads input (the terminal or standard input) and sends; each connection has one
+ * reader thread that delivers events. Nothing else is shared between them than {@link lanchat.client.SessionState}
+ * (locked) and the connection's write lock. {@code ChatConnection}, {@code ConnectionListener}, {@code Incoming},
+ * {@code Closure}, {@code ConnectionFailure} and {@code LoginRefused} are public for tools that reuse the
+ * connection without a terminal.
+ */
+package lanchat.client;

@@ -1,0 +1,60 @@
+package lanchat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import lanchat.protocol.Event;
+import org.jline.reader.Candidate;
+import org.jline.reader.Parser;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ChatCompleterTest {
+    private final SessionState state = new SessionState("me");
+    private final ChatCompleter completer = new ChatCompleter(state);
+
+    @BeforeEach
+    void inTwoRooms() {
+        state.apply(new Event.Joined("dev", "me"), null);
+        state.apply(new Event.Users("dev", List.of("me", "zed")), null);
+        state.apply(new Event.Joined("lobby", "me"), null);
+        state.apply(new Event.Users("lobby", List.of("alice", "bob", "me")), null);
+        state.focus("lobby");
+    }
+
+    /** The candidates JLine would get for a Tab at the end of {@code line}. */
+    private List<String> candidates(String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE),
+                candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void firstWordWithSlashCompletesCommands() {
+        assertEquals(CommandParser.COMMANDS, candidates("/j"));
+    }
+
+    @Test
+    void roomCommandsCompleteJoinedRooms() {
+        assertEquals(List.of("dev", "lobby"), candidates("/join "));
+        assertEquals(List.of("dev", "lobby"), candidates("/who d"));
+        assertEquals(List.of("dev", "lobby"), candidates("/leave "));
+    }
+
+    @Test
+    void msgCompletesEveryKnownNick() {
+        assertEquals(List.of("alice", "bob", "me", "zed"), candidates("/msg "));
+    }
+
+    @Test
+    void otherWordsCompleteNicksOfTheCurrentRoom() {
+        assertEquals(List.of("alice", "bob", "me"), candidates("hi a"));
+        assertEquals(List.of("alice", "bob", "me"), candidates("b"));
+    }
+}
