@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import lanchat.protocol.ErrorCode;
@@ -59,6 +62,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "no colours (also when the NO_COLOR variable is set)")
     private boolean noColor;
 
+    @Option(names = "--discover", description = "find servers on the LAN (UDP broadcast to --port) and connect "
+            + "to the one you pick, or the only one")
+    private boolean discover;
+
     @Option(names = "--json", description = "non-interactive; print every incoming frame as one JSON line")
     private boolean json;
 
@@ -93,12 +100,41 @@ public final class Main implements Callable<Integer> {
         }
         String startNick = nick != null ? nick : nickFromUserName(environment.userName());
         Terminal terminal = json ? null : environment.terminals().open();
-        if (terminal == null) {
-            return chatInLineMode(startNick);
-        }
         try (terminal) {
-            return chatInConsole(terminal, startNick);
+            if (discover && !discoverServer(terminal)) {
+                return CONNECTION_PROBLEM;
+            }
+            return terminal == null ? chatInLineMode(startNick) : chatInConsole(terminal, startNick);
         }
+    }
+
+    /** {@code --discover}: sets host and port to the server found, or says why there is none and returns false. */
+    private boolean discoverServer(Terminal terminal) throws IOException {
+        environment.err().println("looking for LanChat servers on UDP port " + port + "...");
+        List<ServerFinder.Found> servers = new ServerFinder().find(ServerFinder.lanTargets(), port,
+                Duration.ofSeconds(1));
+        ServerFinder.Found chosen;
+        if (servers.isEmpty()) {
+            fail(CONNECTION_PROBLEM, "no LanChat server answered within 1 s — is one running on this LAN with "
+                    + "discovery on (UDP port " + port + " open)? Or give its address with --host.");
+            return false;
+        } else if (servers.size() == 1) {
+            chosen = servers.get(0);
+        } else if (terminal != null) {
+            chosen = new ServerPrompt(terminal).pick(servers);
+            if (chosen == null) {
+                return false;
+            }
+        } else {
+            fail(CONNECTION_PROBLEM, servers.size() + " servers answered: " + servers.stream()
+                    .map(ServerFinder.Found::describe).collect(Collectors.joining("; "))
+                    + " — choose one with --host and --port.");
+            return false;
+        }
+        environment.err().println("connecting to " + chosen.describe());
+        host = chosen.address().getHostAddress();
+        port = chosen.info().port();
+        return true;
     }
 
     private String optionProblem() {

@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import lanchat.protocol.Discovery;
 import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Rules;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
@@ -37,6 +39,7 @@ public final class ChatServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptThread;
+    private volatile DiscoveryResponder discovery;
 
     /** A server that prints its "listening" line to {@code announcements} (stdout for {@link Main}). */
     public ChatServer(ServerConfig config, PrintStream announcements) {
@@ -73,6 +76,29 @@ public final class ChatServer implements AutoCloseable {
                 "lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
         announcements.flush();
         acceptThread = config.threads().start("accept", this::acceptLoop);
+        if (config.discovery()) {
+            startDiscovery(address);
+        }
+    }
+
+    /** The UDP port discovery answers on, or -1 when discovery is off or could not start. */
+    public int discoveryPort() {
+        DiscoveryResponder responder = discovery;
+        return responder == null ? -1 : responder.port();
+    }
+
+    // Discovery is a convenience: when its UDP port is taken the chat still works, so warn and go on.
+    private void startDiscovery(InetAddress address) {
+        int port = config.discoveryPort() < 0 ? port() : config.discoveryPort();
+        try {
+            DiscoveryResponder responder = new DiscoveryResponder(address, port, () -> new Discovery.ServerInfo(
+                    config.name(), port(), Rules.PROTOCOL_VERSION, hub.nicknames().size()));
+            responder.start(config.threads());
+            discovery = responder;
+            LOG.info("answering LAN discovery on UDP port " + responder.port());
+        } catch (IOException e) {
+            LOG.warning("discovery is off: cannot use UDP port " + port + " (" + e.getMessage() + ")");
+        }
     }
 
     /** The port the server listens on: the real one when started with port 0. */
@@ -106,6 +132,9 @@ public final class ChatServer implements AutoCloseable {
         }
         try {
             closeListeningSocket();
+            if (discovery != null) {
+                discovery.close();
+            }
             List<ClientSession> open = sessions.close();
             open.forEach(session -> session.disconnect(Disconnect.serverShutdown()));
             if (!sessions.awaitEmpty(config.drainTimeout().plus(CLOSE_MARGIN))) {
@@ -124,6 +153,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        pauseBeforeAccepting();
         while (!closing.get()) {
             Socket socket;
             try {
@@ -135,6 +165,19 @@ public final class ChatServer implements AutoCloseable {
                 continue;
             }
             admit(socket);
+        }
+    }
+
+    // --accept-pause, for scripts/backlog-demo: meanwhile the kernel queues handshakes up to the backlog.
+    private void pauseBeforeAccepting() {
+        if (config.acceptPause().isPositive()) {
+            LOG.info("accept() paused for " + config.acceptPause().toMillis() / 1000.0 + " s (--accept-pause)");
+            try {
+                Thread.sleep(config.acceptPause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closing.set(true);
+            }
         }
     }
 

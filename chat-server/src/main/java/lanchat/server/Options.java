@@ -90,6 +90,19 @@ final class Options {
             description = "Threads per connection: virtual or platform. Default: ${DEFAULT-VALUE}.")
     ThreadKind threads;
 
+    @Option(names = "--no-discovery", negatable = false,
+            description = "Do not answer LAN discovery datagrams (scripts/client --discover).")
+    boolean noDiscovery;
+
+    @Option(names = "--discovery-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "UDP port for discovery. Default: the TCP port's number.")
+    int discoveryPort;
+
+    @Option(names = "--accept-pause", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
+            description = "Debugging: wait this long after listening before the first accept(), to show the "
+                    + "listen backlog at work (scripts/backlog-demo). Default: ${DEFAULT-VALUE}.")
+    Duration acceptPause;
+
     @Option(names = "--quiet", description = "Log warnings and errors only.")
     boolean quiet;
 
@@ -128,7 +141,7 @@ final class Options {
             throw new IllegalArgumentException("--quiet and --verbose contradict each other; choose one");
         }
         return new ServerConfig(host, port, backlog, name, motd, password, maxClients, sendQueueBytes,
-                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads);
+                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery, discoveryPort, acceptPause);
     }
 
     Level logLevel() {

@@ -51,7 +51,12 @@ final class TestClient implements AutoCloseable {
 
     /** A connected client that reads everything the server sends. */
     static TestClient connect(int port) throws IOException {
-        return new TestClient(new Socket(InetAddress.getLoopbackAddress(), port), true);
+        return connect(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** A connected client on {@code address} (e.g. ::1) that reads everything the server sends. */
+    static TestClient connect(InetAddress address, int port) throws IOException {
+        return new TestClient(new Socket(address, port), true);
     }
 
     /** A connected client that never reads, with a small receive buffer so the server's writes back up soon. */
@@ -64,7 +69,13 @@ final class TestClient implements AutoCloseable {
 
     /** Connects and completes hello as {@code nick}. */
     static TestClient registered(int port, String nick) throws IOException, InterruptedException {
-        TestClient client = connect(port);
+        return registered(InetAddress.getLoopbackAddress(), port, nick);
+    }
+
+    /** Connects to {@code address} and completes hello as {@code nick}. */
+    static TestClient registered(InetAddress address, int port, String nick)
+            throws IOException, InterruptedException {
+        TestClient client = connect(address, port);
         client.send(new Command.Hello(nick));
         assertEquals(nick, client.expect(Event.Welcome.class).nick());
         client.nick = nick;

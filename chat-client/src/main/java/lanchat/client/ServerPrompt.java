@@ -1,0 +1,42 @@
+package lanchat.client;
+
+import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * Asks the person at the terminal which of the servers found by {@code --discover} to connect to. Runs on the
+ * main thread before the chat starts; Ctrl-D or Ctrl-C gives up (null).
+ */
+final class ServerPrompt {
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    ServerPrompt(Terminal terminal) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder().terminal(terminal).build();
+    }
+
+    ServerFinder.Found pick(List<ServerFinder.Found> servers) {
+        for (int i = 0; i < servers.size(); i++) {
+            terminal.writer().println("  " + (i + 1) + ") " + servers.get(i).describe());
+        }
+        terminal.flush();
+        while (true) {
+            String answer;
+            try {
+                answer = reader.readLine("connect to [1-" + servers.size() + "]: ").strip();
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            }
+            if (answer.matches("\\d{1,3}") && Integer.parseInt(answer) >= 1
+                    && Integer.parseInt(answer) <= servers.size()) {
+                return servers.get(Integer.parseInt(answer) - 1);
+            }
+            terminal.writer().println("type a number from 1 to " + servers.size() + ", or Ctrl-D to give up");
+        }
+    }
+}
