@@ -4,6 +4,7 @@
 
 LANCHAT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LANCHAT_MIN_JAVA=21
+LANCHAT_JVM_DIR="${LANCHAT_JVM_DIR:-/usr/lib/jvm}"  # where to look for JDKs; tests point it elsewhere
 
 # Prints the major version of the JDK at $1 (e.g. 25), or nothing when $1/bin/java is not a JDK.
 jdk_major() {
@@ -22,9 +23,9 @@ find_jdk() {
     fi
   fi
   local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*/; do
+  for dir in "$LANCHAT_JVM_DIR"/*/; do
     dir="${dir%/}"
-    [ -L "$dir" ] && continue
+    [ -L "$dir" ] && continue  # e.g. default-java: a link to a JDK that is in the list anyway
     major="$(jdk_major "$dir")"
     if [ -n "$major" ] && [ "$major" -ge "$LANCHAT_MIN_JAVA" ] && [ "$major" -gt "$best_major" ]; then
       best="$dir"
@@ -32,7 +33,7 @@ find_jdk() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "LanChat needs a JDK $LANCHAT_MIN_JAVA or newer: none found in JAVA_HOME (${JAVA_HOME:-unset}) or under /usr/lib/jvm; install one (e.g. apt-get install openjdk-21-jdk-headless) or point JAVA_HOME at it." >&2
+    echo "LanChat needs a JDK $LANCHAT_MIN_JAVA or newer: none found in JAVA_HOME (${JAVA_HOME:-unset}) or under $LANCHAT_JVM_DIR; install one (e.g. apt-get install openjdk-21-jdk-headless) or point JAVA_HOME at it." >&2
     exit 1
   fi
   export JAVA_HOME="$best"
