@@ -1,0 +1,179 @@
+package lanchat.client.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One fanout run: C members join a fresh room, a warm-up phase is sent and fully received, then the measured
+ * phase; the server's CPU time is read at the start of the measured phase and after its last delivery.
+ * Optionally one {@link StalledMember} sits in the room throughout (scenario {@code slow}).
+ *
+ * <p>Threads: {@link #run()} runs on the caller's thread (the main thread), which connects the members, starts
+ * one {@link Receiver} thread per member and one {@link Pacer} thread per phase, polls for progress, and at
+ * the end closes every socket, which ends those threads.
+ */
+final class FanoutRun {
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STALL_DRAIN_QUIET = Duration.ofSeconds(1);
+    private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
+
+    private final FanoutSettings settings;
+    private final ServerTarget server;
+    private final boolean withStalledMember;
+    private final RunClock clock = RunClock.startingNow();
+    private final String runId = RunIds.next();
+    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<Thread> receiverThreads = new ArrayList<>();
+    private final AtomicReference<CutOff> cutOff = new AtomicReference<>();
+
+    FanoutRun(FanoutSettings settings, ServerTarget server, boolean withStalledMember) {
+        this.settings = settings;
+        this.server = server;
+        this.withStalledMember = withStalledMember;
+    }
+
+    FanoutOutcome run() throws IOException, InterruptedException {
+        long deadline = settings.maxTime().toNanos();
+        String room = "bench-" + runId;
+        StalledMember stalled = null;
+        try {
+            String stalledNick = withStalledMember ? "s" + runId : null;
+            connectMembers(room, stalledNick);
+            if (withStalledMember) {
+                stalled = StalledMember.join(server.address(), stalledNick, room, clock, HANDSHAKE_TIMEOUT);
+            }
+            long warmup = sendPhase(settings.warmupPerClient(), deadline);
+            if (!awaitDeliveries(warmup, deadline)) {
+                throw new BenchException("the warm-up did not arrive within --max-seconds "
+                        + settings.maxTime().toSeconds() + (firstLoss() == null ? "" : ": " + firstLoss()));
+            }
+            ProcessSample serverBefore = server.sample();
+            ProcessSample benchBefore = server.sampleBench();
+            long measureStart = clock.now();
+            long end = settings.endsByTime() ? Math.min(deadline, measureStart + settings.measureTime().toNanos())
+                    : deadline;
+            long measured = sendPhase(settings.measuredPerClient(), end);
+            boolean complete = awaitDeliveries(warmup + measured, deadline);
+            ProcessSample serverAfter = server.sample();
+            ProcessSample benchAfter = server.sampleBench();
+            FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(
+                    stalled.nick(), stalled.stalledSinceNanos(), cutOff.get(), stalled.drain(STALL_DRAIN_QUIET));
+            stopReceivers();
+            return outcome(warmup, measured, measureStart, complete && measured > 0,
+                    usage(serverBefore, serverAfter), usage(benchBefore, benchAfter), stall);
+        } finally {
+            stopReceivers();
+            if (stalled != null) {
+                stalled.close();
+            }
+        }
+    }
+
+    private void connectMembers(String room, String stalledNick) throws IOException {
+        long firstMeasuredSeq = (long) settings.warmupPerClient() * settings.clients() + 1;
+        for (int i = 0; i < settings.clients(); i++) {
+            LoadClient client = LoadClient.connect(server.address(), "b" + runId + "-" + i, HANDSHAKE_TIMEOUT,
+                    RECEIVE_BUFFER_BYTES, RECEIVE_BUFFER_BYTES);
+            try {
+                client.join(room);
+                client.stopTimingOutReads();
+            } catch (IOException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+            Receiver receiver = new Receiver(client, clock, firstMeasuredSeq, new SendWindow(settings.window()),
+                    stalledNick, cutOff);
+            receivers.add(receiver);
+            receiverThreads.add(Thread.ofPlatform().name("receiver " + client.nick()).start(receiver));
+        }
+    }
+
+    /** Sends one phase on a pacer thread and waits for it; returns how many messages it sent. */
+    private long sendPhase(long perClient, long endNanos) throws InterruptedException {
+        String room = "bench-" + runId;
+        List<LoadClient> senders = receivers.stream().map(Receiver::client).toList();
+        List<StampedText> texts = senders.stream().map(s -> new StampedText(room, settings.payloadChars())).toList();
+        List<SendWindow> windows = receivers.stream().map(Receiver::window).toList();
+        Pacer pacer = new Pacer(senders, texts, windows, clock, settings.rate(), perClient, endNanos);
+        Thread thread = Thread.ofPlatform().name("pacer").start(pacer);
+        long waitMillis = Math.max(1, (settings.maxTime().toNanos() - clock.now()) / 1_000_000);
+        if (!thread.join(Duration.ofMillis(waitMillis))) {
+            // A write blocked past the deadline: closing the sockets makes it fail, and the run ends incomplete.
+            stopReceivers();
+            thread.join();
+            return pacer.sent();
+        }
+        if (pacer.failure() != null && firstLoss() == null) {
+            throw new BenchException("sending failed: " + pacer.failure().getMessage(), pacer.failure());
+        }
+        return pacer.sent();
+    }
+
+    /** Polls until every connected receiver has {@code seqs} distinct seqs; false at the deadline. */
+    private boolean awaitDeliveries(long seqs, long deadline) throws InterruptedException {
+        while (clock.now() < deadline) {
+            boolean done = true;
+            boolean anyConnected = false;
+            for (Receiver receiver : receivers) {
+                if (receiver.lostReason() == null) {
+                    anyConnected = true;
+                    done &= receiver.distinct() >= seqs;
+                }
+            }
+            if (done || !anyConnected) {
+                return done && anyConnected;
+            }
+            Thread.sleep(2);
+        }
+        return false;
+    }
+
+    private FanoutOutcome outcome(long warmup, long measured, long measureStart, boolean complete,
+            FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.StallOutcome stall) {
+        LatencyHistogram latency = new LatencyHistogram();
+        long lost = 0;
+        long duplicates = 0;
+        long outOfOrder = 0;
+        long errors = 0;
+        long lastDelivery = measureStart;
+        int membersLost = 0;
+        for (Receiver receiver : receivers) {
+            latency.add(receiver.latency());
+            lost += receiver.seqs().lostUpTo(warmup + measured);
+            duplicates += receiver.seqs().duplicates();
+            outOfOrder += receiver.seqs().outOfOrder();
+            errors += receiver.errors();
+            lastDelivery = Math.max(lastDelivery, receiver.lastMeasuredNanos());
+            membersLost += receiver.lostReason() == null ? 0 : 1;
+        }
+        return new FanoutOutcome(settings, measured, latency.count(), lastDelivery - measureStart, latency, lost,
+                duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage, benchUsage,
+                complete, stall);
+    }
+
+    private static FanoutOutcome.Usage usage(ProcessSample before, ProcessSample after) {
+        return before == null || after == null ? null : new FanoutOutcome.Usage(before, after);
+    }
+
+    private String firstLoss() {
+        return receivers.stream().map(r -> r.lostReason() == null ? null : r.client().nick() + ": " + r.lostReason())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private String firstError() {
+        return receivers.stream().map(Receiver::firstError).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+    }
+
+    /** Closes every member's socket, which ends its receiver thread, and waits for those threads. */
+    private void stopReceivers() throws InterruptedException {
+        receivers.forEach(Receiver::stop);
+        for (Thread thread : receiverThreads) {
+            thread.join();
+        }
+    }
+}

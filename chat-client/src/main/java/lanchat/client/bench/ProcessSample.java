@@ -1,0 +1,22 @@
+package lanchat.client.bench;
+
+/**
+ * What {@link ProcessProbe} read from {@code /proc} about one process at one moment.
+ *
+ * @param cpuNanos  user + system CPU time of all its threads so far, at the kernel's clock-tick resolution
+ * @param rssBytes  resident set size (VmRSS)
+ * @param threads   number of kernel threads (a virtual thread is not one)
+ * @param takenNanos {@link System#nanoTime()} when it was read
+ */
+record ProcessSample(long cpuNanos, long rssBytes, int threads, long takenNanos) {
+
+    /** CPU time used between {@code earlier} and this sample. */
+    long cpuNanosSince(ProcessSample earlier) {
+        return cpuNanos - earlier.cpuNanos;
+    }
+
+    /** Wall time between {@code earlier} and this sample. */
+    long wallNanosSince(ProcessSample earlier) {
+        return takenNanos - earlier.takenNanos;
+    }
+}

@@ -1,0 +1,158 @@
+package lanchat.client.bench;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+import lanchat.protocol.Event;
+
+/**
+ * The read loop of one fanout member: for every {@code message} it checks the seq ({@link SeqTracker}), records
+ * the latency from the scheduled send time in the text to now ({@link LatencyHistogram}), and gives its own
+ * echoes back to its {@link SendWindow}. Other events are rare and decoded in full: a {@code left} of the
+ * watched stalled member is kept as the {@link CutOff}; {@code error}s are counted; a {@code bye} or a close
+ * is kept as the reason this member was lost.
+ *
+ * <p>Runs on its own platform thread, named {@code receiver NICK}; it is the only reader of its client's
+ * socket, and it ends when that socket is closed. Progress figures are volatile for the main thread to poll;
+ * the tracker and histogram are read by the main thread only after this thread has ended.
+ */
+final class Receiver implements Runnable {
+    private final LoadClient client;
+    private final RunClock clock;
+    private final long firstMeasuredSeq;
+    private final SendWindow window;
+    private final String watchedNick;
+    private final AtomicReference<CutOff> cutOff;
+    private final SeqTracker seqs = new SeqTracker();
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private volatile long distinct;
+    private volatile long lastMeasuredNanos;
+    private volatile String lostReason;
+    private volatile String firstError;
+    private volatile long errors;
+    private volatile boolean stopping;
+
+    /**
+     * @param firstMeasuredSeq messages from this seq on are measured; earlier ones are the warm-up
+     * @param watchedNick      the stalled member whose {@code left} to record, or null
+     */
+    Receiver(LoadClient client, RunClock clock, long firstMeasuredSeq, SendWindow window, String watchedNick,
+            AtomicReference<CutOff> cutOff) {
+        this.client = client;
+        this.clock = clock;
+        this.firstMeasuredSeq = firstMeasuredSeq;
+        this.window = window;
+        this.watchedNick = watchedNick;
+        this.cutOff = cutOff;
+    }
+
+    @Override
+    public void run() {
+        FrameInput input = client.input();
+        try {
+            while (input.next()) {
+                byte[] body = input.buffer();
+                int offset = input.bodyOffset();
+                int length = input.bodyLength();
+                if (MessageScan.isMessage(body, offset, length)) {
+                    onMessage(body, offset, length);
+                } else {
+                    onOtherEvent(input.decodeEvent());
+                }
+            }
+            lost("the server closed the connection");
+        } catch (IOException e) {
+            if (!stopping) {
+                lost("connection failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void onMessage(byte[] body, int offset, int length) {
+        long seq = MessageScan.seq(body, offset, length);
+        if (seq < 1) {
+            return;
+        }
+        if (seqs.record(seq)) {
+            distinct++;
+        }
+        if (seq >= firstMeasuredSeq) {
+            long now = clock.now();
+            latency.record((now - MessageScan.stamp(body, offset, length)) / 1_000);
+            lastMeasuredNanos = now;
+        }
+        if (MessageScan.isFrom(body, offset, length, client.nickBytes())) {
+            window.give();
+        }
+    }
+
+    private void onOtherEvent(Event event) {
+        switch (event) {
+            case Event.Left left when left.nick().equalsIgnoreCase(watchedNick) ->
+                    cutOff.compareAndSet(null, new CutOff(clock.now(), left.reason(), seqs.highest()));
+            case Event.Error error -> error(error.code() + " (" + error.message() + ")");
+            case Event.Bye bye -> lost("bye: " + bye.reason());
+            default -> {
+                // joined, users, left of others, ping, ...: nothing to measure. (A load generator ignores what it
+                // does not measure, so no exhaustive switch here, unlike the server's dispatch.)
+            }
+        }
+    }
+
+    private void error(String text) {
+        errors++;
+        if (firstError == null) {
+            firstError = text;
+        }
+    }
+
+    private void lost(String reason) {
+        if (lostReason == null) {
+            lostReason = reason;
+        }
+    }
+
+    /** Tells the loop that the coming socket close is the benchmark's doing, not a failure. */
+    void stop() {
+        stopping = true;
+        client.close();
+    }
+
+    long distinct() {
+        return distinct;
+    }
+
+    /** {@link RunClock} time of the last measured delivery; 0 before the first. */
+    long lastMeasuredNanos() {
+        return lastMeasuredNanos;
+    }
+
+    /** Why the server dropped this member (an error, a bye, a close), or null while it is connected. */
+    String lostReason() {
+        return lostReason;
+    }
+
+    /** How many {@code error} events this member got (a correct run has none), and the first of them. */
+    long errors() {
+        return errors;
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    SeqTracker seqs() {
+        return seqs;
+    }
+
+    LatencyHistogram latency() {
+        return latency;
+    }
+
+    SendWindow window() {
+        return window;
+    }
+
+    LoadClient client() {
+        return client;
+    }
+}
