@@ -20,7 +20,7 @@ public final class Bench {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         BenchOptions options = new BenchOptions();
-        CommandLine cli = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = BenchOptions.commandLine(options);
         try {
             cli.parseArgs(args);
             if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lanchat.protocol.Rules;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -137,6 +138,11 @@ final class BenchOptions {
             description = "Kernel clock ticks per second for /proc CPU times, getconf CLK_TCK "
                     + "(default: ${DEFAULT-VALUE}).")
     private long clockTicks = 100;
+
+    /** The picocli parser for {@code options}: scenario and thread names in any case. */
+    static CommandLine commandLine(BenchOptions options) {
+        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+    }
 
     /** Checks what picocli cannot: ranges, combinations, loopback. Throws {@link BenchException}. */
     void validate() {

@@ -74,7 +74,8 @@ final class LatencyHistogram {
         if (count == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * count));
+        // The epsilon keeps 99.9 % of 1,000 at rank 999 despite binary fractions.
+        long rank = Math.max(1, (long) Math.ceil(percent * count / 100.0 - 1e-9));
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
