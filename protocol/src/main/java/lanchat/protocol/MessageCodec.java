@@ -131,6 +131,16 @@ public final class MessageCodec {
     private static <M> Envelope<M> decode(byte[] body, Map<String, Class<? extends M>> types)
             throws ProtocolException {
         JsonObject json = parseObject(utf8(body));
+        try {
+            return decodeObject(json, types);
+        } catch (ProtocolException e) {
+            // The object parsed, so the error can carry its ref back (when the ref itself is a string).
+            throw e.withRef(refOrNull(json));
+        }
+    }
+
+    private static <M> Envelope<M> decodeObject(JsonObject json, Map<String, Class<? extends M>> types)
+            throws ProtocolException {
         Class<? extends M> type = types.get(typeLabel(json));
         if (type == null) {
             throw unknownType(json.get("type").getAsString(), types);
@@ -197,6 +207,12 @@ public final class MessageCodec {
             throw new ProtocolException(ErrorCode.BAD_FIELD, "\"ref\" must be a string, got " + ref);
         }
         return ref.getAsString();
+    }
+
+    private static String refOrNull(JsonObject json) {
+        JsonElement ref = json.get("ref");
+        boolean isString = ref != null && ref.isJsonPrimitive() && ref.getAsJsonPrimitive().isString();
+        return isString ? ref.getAsString() : null;
     }
 
     private static ProtocolException unknownType(String label, Map<String, ?> types) {

@@ -2,6 +2,7 @@ package lanchat.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,23 @@ class MessageCodecTest {
         assertEquals(ErrorCode.NICK_INVALID, e.code());
         assertEquals("nick \"9lives\" is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting with "
                 + "a letter", e.getMessage());
+    }
+
+    @Test
+    void errorAfterTheObjectParsedCarriesItsRef() {
+        var invalid = assertThrows(ProtocolException.class, () -> MessageCodec.decodeCommand(
+                "{\"type\":\"nick\",\"nick\":\"9lives\",\"ref\":\"n1\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("n1", invalid.ref());
+        var unknown = assertThrows(ProtocolException.class, () -> MessageCodec.decodeCommand(
+                "{\"type\":\"jion\",\"ref\":\"j1\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("j1", unknown.ref());
+        var notJson = assertThrows(ProtocolException.class, () -> MessageCodec.decodeCommand(
+                "{\"ref\":\"x\"".getBytes(StandardCharsets.UTF_8)));
+        assertNull(notJson.ref());
+        var refNotString = assertThrows(ProtocolException.class, () -> MessageCodec.decodeCommand(
+                "{\"type\":\"ping\",\"ref\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.BAD_FIELD, refNotString.code());
+        assertNull(refNotString.ref());
     }
 
     @Test

@@ -1,0 +1,194 @@
+package lanchat.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
+ * connection its {@link ClientSession}. Shared state lives in small registries ({@link Nicknames}, {@link Rooms},
+ * {@link Sessions}) bundled in a {@link Hub}; deadlines run on one {@code timer} thread.
+ *
+ * <p>{@link #start()} binds, prints {@code lanchat server listening on HOST:PORT (backlog N)} and returns.
+ * {@link #close()} (any thread, idempotent) stops accepting, sends {@code bye{server shutting down}} to every
+ * client, gives their queues {@code --drain-timeout} to drain, then closes every socket and stops the timer.
+ */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
+    // Past the drain deadline each session closes its own socket; this is how long to wait for that to finish.
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(1);
+
+    private final ServerConfig config;
+    private final PrintStream announcements;
+    private final Sessions sessions;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Hub hub;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile ServerSocket serverSocket;
+    private volatile Thread acceptThread;
+
+    /** A server that prints its "listening" line to {@code announcements} (stdout for {@link Main}). */
+    public ChatServer(ServerConfig config, PrintStream announcements) {
+        this.config = config;
+        this.announcements = announcements;
+        this.sessions = new Sessions(config.maxClients());
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.hub = new Hub(config, new Nicknames(), new Rooms(), sessions, timer);
+    }
+
+    public ChatServer(ServerConfig config) {
+        this(config, System.out);
+    }
+
+    /**
+     * Binds the listening socket and starts accepting.
+     *
+     * @throws IOException when the address is unknown or cannot be bound (e.g. the port is in use)
+     */
+    public void start() throws IOException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("start() called twice");
+        }
+        InetAddress address = InetAddress.getByName(config.host());
+        // The listen backlog: how many connections the kernel keeps waiting, handshake done, until accept()
+        // takes them. When it is full, Linux drops new SYNs and the connecting side's kernel sends them again.
+        serverSocket = new ServerSocket(config.port(), config.backlog(), address);
+        announcements.println("lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
+        announcements.flush();
+        acceptThread = config.threads().start("accept", this::acceptLoop);
+    }
+
+    /** The port the server listens on: the real one when started with port 0. */
+    public int port() {
+        ServerSocket listening = serverSocket;
+        if (listening == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return listening.getLocalPort();
+    }
+
+    /** Connections counted against {@code --max-clients} right now. */
+    public int connectionCount() {
+        return sessions.count();
+    }
+
+    /** Every socket still open, connections being turned away included; 0 once everything has closed. */
+    int openSocketCount() {
+        return sessions.openCount();
+    }
+
+    /** Waits until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            closeListeningSocket();
+            List<ClientSession> open = sessions.close();
+            open.forEach(session -> session.disconnect(Disconnect.serverShutdown()));
+            if (!sessions.awaitEmpty(config.drainTimeout().plus(CLOSE_MARGIN))) {
+                open.forEach(ClientSession::abort);
+            }
+            joinAcceptThread();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
+            closed.countDown();
+            LOG.info("stopped");
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closing.get()) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closing.get()) {
+                    acceptFailed(e);
+                }
+                continue;
+            }
+            admit(socket);
+        }
+    }
+
+    private void admit(Socket socket) {
+        try {
+            // Chat frames are small and interactive: send them now rather than wait to fill a segment (Nagle).
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
+        ClientSession session = new ClientSession(socket, hub);
+        switch (sessions.admit(session)) {
+            case ADMITTED -> session.start();
+            case FULL -> session.refuse(Disconnect.error(lanchat.protocol.ErrorCode.SERVER_FULL,
+                    "the server already has its maximum of " + config.maxClients() + " connections; try later",
+                    null));
+            case CLOSED -> closeQuietly(socket);
+        }
+    }
+
+    // E.g. out of file descriptors: log, pause briefly so the loop does not spin, and go on accepting.
+    private void acceptFailed(IOException e) {
+        LOG.warning("accept failed: " + e.getMessage());
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            closing.set(true);
+        }
+    }
+
+    private void closeListeningSocket() {
+        ServerSocket listening = serverSocket;
+        if (listening != null) {
+            // Closing the listening socket is what makes the blocked accept() return (with an exception).
+            closeQuietly(listening);
+        }
+    }
+
+    private void joinAcceptThread() throws InterruptedException {
+        Thread accept = acceptThread;
+        if (accept != null) {
+            accept.join(CLOSE_MARGIN);
+        }
+    }
+
+    private String hostAndPort() {
+        String host = config.host();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.fine(() -> "close failed: " + e);
+        }
+    }
+}

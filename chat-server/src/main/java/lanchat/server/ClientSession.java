@@ -1,0 +1,307 @@
+package lanchat.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.FrameReader;
+import lanchat.protocol.MessageCodec;
+import lanchat.protocol.ProtocolException;
+
+/**
+ * One connected client: its socket, its reader thread ({@link #run()}: read a frame, dispatch it, repeat) and its
+ * {@link Outbox}. Made by the accept thread. Commands are handled on the reader thread alone, holding the
+ * session's lock; {@link #disconnect} may come from any thread (the timer, the outbox, the server's shutdown), runs
+ * once, and takes the same lock, so a command and a departure never interleave.
+ *
+ * <p>After the departure the reader goes on reading and discarding until the peer closes or the drain deadline
+ * closes the socket (see {@link #lingerUntilPeerCloses()}), then closes the socket and leaves {@link Sessions}.
+ */
+final class ClientSession implements Member, Runnable {
+    private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
+
+    private final Socket socket;
+    private final String peer;
+    private final Hub hub;
+    private final Outbox outbox;
+    private final Liveness liveness;
+    private final Dispatcher dispatcher;
+    private final RateLimiter frameRate;
+    private final RateLimiter errorBudget;
+    // Guards rooms and the registration and departure steps; held while a command is handled.
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<Room> rooms = new HashSet<>();
+    private final AtomicBoolean socketClosed = new AtomicBoolean();
+    private volatile String nick;
+    private volatile String token;
+    private volatile Disconnect departure;
+    private volatile ScheduledFuture<?> forcedClose;
+
+    ClientSession(Socket socket, Hub hub) {
+        ServerConfig config = hub.config();
+        this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
+        this.hub = hub;
+        this.outbox = new Outbox(socket, config.sendQueueBytes(), new OutboxTrouble());
+        this.liveness = new Liveness(this, hub);
+        this.dispatcher = new Dispatcher(this, hub);
+        this.frameRate = new RateLimiter(config.rateLimit(), config.rateBurst());
+        this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());
+    }
+
+    /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
+    void start() {
+        LOG.info(() -> "connect " + peer);
+        liveness.startHandshakeDeadline();
+        startThreads();
+    }
+
+    /** Starts a connection that is turned away at once ({@code server_full}, shutdown). Accept thread. */
+    void refuse(Disconnect why) {
+        LOG.info(() -> "connect " + peer);
+        disconnect(why);
+        startThreads();
+    }
+
+    /** The reader thread. */
+    @Override
+    public void run() {
+        disconnect(readUntilDeparture());
+        lingerUntilPeerCloses();
+        try {
+            // Bounded: at the drain deadline the socket is closed, which ends a write stuck on a silent peer.
+            outbox.awaitStopped(hub.config().drainTimeout().multipliedBy(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSocket();
+    }
+
+    @Override
+    public String nick() {
+        return nick;
+    }
+
+    @Override
+    public boolean deliver(byte[] frame) {
+        return outbox.offer(frame);
+    }
+
+    /** Queues one event for this client; {@code ref} only when it answers the client's own frame. */
+    void send(Event event, String ref) {
+        deliver(Frames.encode(event, ref));
+    }
+
+    boolean registered() {
+        return nick != null;
+    }
+
+    /** The rooms this client is in; only with the session's lock held (reader thread, in a command). */
+    Set<Room> rooms() {
+        return rooms;
+    }
+
+    /**
+     * Completes a {@code hello} whose nick is already claimed: from now on this session is {@code newNick}, known
+     * by {@code newToken}. Reader thread, in a command.
+     */
+    void register(String newNick, String newToken) {
+        nick = newNick;
+        token = newToken;
+        Thread.currentThread().setName("session " + this);
+        outbox.rename("outbox " + newNick);
+        liveness.startIdleWatch();
+        LOG.fine(() -> "hello " + this);
+    }
+
+    /** Changes the nick; called by {@link Room#rename} with every room of this client locked. */
+    void changeNick(String newNick) {
+        nick = newNick;
+        Thread.currentThread().setName("session " + this);
+        outbox.rename("outbox " + newNick);
+    }
+
+    /**
+     * Answers a client frame with an error. A code that closes the connection ends the session; any other
+     * costs one unit of the error budget, and the error that finds the budget spent becomes
+     * {@code too_many_errors}, which ends it too.
+     */
+    void reject(ErrorCode code, String message, String ref) {
+        if (code.closesConnection()) {
+            disconnect(Disconnect.error(code, message, ref));
+        } else if (!errorBudget.tryAcquire()) {
+            disconnect(Disconnect.error(ErrorCode.TOO_MANY_ERRORS, "more than " + hub.config().maxErrors()
+                    + " errors within a minute (the last: " + code.wire() + "); closing the connection", ref));
+        } else {
+            send(new Event.Error(code, message), ref);
+        }
+    }
+
+    /**
+     * Ends the session, once, whatever the cause and whichever thread: leaves every room (the others see
+     * {@code left} with the reason), frees the nick, queues the last frame, and sets the drain deadline after
+     * which the socket is closed even if the peer never reads. Never blocks for long: safe on the timer thread.
+     */
+    void disconnect(Disconnect why) {
+        lock.lock();
+        try {
+            if (departure != null) {
+                return;
+            }
+            departure = why;
+            rooms.forEach(room -> room.drop(this, why.reason()));
+            rooms.clear();
+            if (nick != null) {
+                hub.nicknames().release(nick, this);
+            }
+        } finally {
+            lock.unlock();
+        }
+        liveness.stop();
+        outbox.finish(why.lastWords() == null ? null : Frames.encode(why.lastWords(), why.ref()));
+        forcedClose = hub.schedule(this::closeSocket, hub.config().drainTimeout());
+        LOG.info(() -> "disconnect " + this + ": " + why.reason());
+    }
+
+    private void startThreads() {
+        outbox.start(hub.config().threads(), "outbox " + peer);
+        hub.config().threads().start("session " + peer, this);
+    }
+
+    /** The handshake deadline passed: ends the session unless a hello succeeded meanwhile. Timer thread. */
+    void expireHandshake() {
+        lock.lock();
+        try {
+            if (!registered()) {
+                disconnect(Disconnect.handshakeTimeout());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the socket now, ending both threads; used at shutdown for sessions that did not drain in time. */
+    void abort() {
+        closeSocket();
+    }
+
+    @Override
+    public String toString() {
+        String current = nick;
+        return current == null ? peer : current + "@" + peer;
+    }
+
+    /** Reads and handles frames until the session is over; returns why it is over. */
+    private Disconnect readUntilDeparture() {
+        try {
+            FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
+            while (departure == null) {
+                byte[] body = frames.readFrame();
+                if (body == null) {
+                    return Disconnect.connectionLost();
+                }
+                onFrame(body);
+            }
+            return departure;
+        } catch (ProtocolException e) {
+            // A framing error: the byte stream is out of step and cannot be read any further.
+            return Disconnect.error(e.code(), e.getMessage(), null);
+        } catch (IOException e) {
+            LOG.fine(() -> "read failed for " + this + ": " + e);
+            return Disconnect.connectionLost();
+        }
+    }
+
+    private void onFrame(byte[] body) {
+        liveness.heard();
+        if (!frameRate.tryAcquire()) {
+            reject(ErrorCode.RATE_LIMITED, "more than " + hub.config().rateLimit() + " frames a second (bursts of "
+                    + hub.config().rateBurst() + "); this frame was dropped", refOf(body));
+            return;
+        }
+        Envelope<Command> envelope;
+        try {
+            envelope = MessageCodec.decodeCommand(body);
+        } catch (ProtocolException e) {
+            reject(e.code(), e.getMessage(), e.ref());
+            return;
+        }
+        LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
+        lock.lock();
+        try {
+            if (departure == null) {
+                dispatcher.dispatch(envelope.message(), envelope.ref());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "bug: " + this + " could not handle " + envelope.message(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads and discards until the peer closes, or until the drain deadline closes the socket. Closing a socket
+     * with unread input makes the kernel send a reset, which can destroy our last frame before the peer reads it.
+     */
+    private void lingerUntilPeerCloses() {
+        byte[] sink = new byte[512];
+        try {
+            InputStream in = socket.getInputStream();
+            while (in.read(sink) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // closed at the deadline, or reset by the peer: either way nothing more to read
+        }
+    }
+
+    private void closeSocket() {
+        if (!socketClosed.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> deadline = forcedClose;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "close failed for " + this + ": " + e);
+        }
+        hub.sessions().remove(this);
+    }
+
+    private static String refOf(byte[] body) {
+        try {
+            return MessageCodec.decodeCommand(body).ref();
+        } catch (ProtocolException e) {
+            return e.ref();
+        }
+    }
+
+    /** The outbox's troubles, handed to the timer thread: they may arrive under another session's room lock. */
+    private final class OutboxTrouble implements Outbox.Trouble {
+        @Override
+        public void queueExceeded() {
+            hub.later(() -> disconnect(Disconnect.error(ErrorCode.SEND_QUEUE_EXCEEDED, "more than "
+                    + hub.config().sendQueueBytes() + " bytes waiting to be sent to you; read faster", null)));
+        }
+
+        @Override
+        public void writeFailed(IOException e) {
+            LOG.fine(() -> "write failed for " + ClientSession.this + ": " + e);
+            hub.later(() -> disconnect(Disconnect.connectionLost()));
+        }
+    }
+}

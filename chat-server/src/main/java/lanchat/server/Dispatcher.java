@@ -1,0 +1,116 @@
+package lanchat.server;
+
+import java.util.List;
+import java.util.Optional;
+import lanchat.protocol.Command;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.MessageCodec;
+
+/**
+ * Carries out one client's commands: the exhaustive switch over {@link Command}, so a new command type does not
+ * compile until it is handled here. Runs on the session's reader thread with the session's lock held. Replies
+ * to the client carry the command's {@code ref}; frames for other members never do.
+ */
+final class Dispatcher {
+    private final ClientSession session;
+    private final Hub hub;
+    private final Handshake handshake;
+
+    Dispatcher(ClientSession session, Hub hub) {
+        this.session = session;
+        this.hub = hub;
+        this.handshake = new Handshake(session, hub);
+    }
+
+    void dispatch(Command command, String ref) {
+        if (!session.registered() && !(command instanceof Command.Hello)) {
+            session.reject(ErrorCode.NOT_REGISTERED, "send hello first; got " + MessageCodec.label(command), ref);
+            return;
+        }
+        switch (command) {
+            case Command.Hello hello -> handshake.hello(hello, ref);
+            case Command.Nick nick -> rename(nick.nick(), ref);
+            case Command.Join join -> join(join.room(), ref);
+            case Command.Leave leave -> leave(leave.room(), ref);
+            case Command.Say say -> say(say, ref);
+            case Command.Whisper whisper -> whisper(whisper, ref);
+            case Command.Who who -> who(who.room(), ref);
+            case Command.ListRooms rooms -> session.deliver(Frames.rooms(hub.rooms().list(), ref));
+            case Command.Ping ping -> session.send(new Event.Pong(), ref);
+            case Command.Pong pong -> {
+                // Nothing to do: every frame already counted as a sign of life.
+            }
+            case Command.Quit quit -> session.disconnect(Disconnect.quit(quit.reason(), ref));
+        }
+    }
+
+    private void rename(String to, String ref) {
+        String from = session.nick();
+        if (!hub.nicknames().rename(from, to, session)) {
+            session.reject(ErrorCode.NICK_TAKEN, "nick \"" + to + "\" is taken; choose another", ref);
+            return;
+        }
+        Event.Renamed renamed = new Event.Renamed(from, to);
+        Room.rename(session, session.rooms(), () -> session.changeNick(to), Frames.encode(renamed, null),
+                Frames.encode(renamed, ref));
+    }
+
+    private void join(String name, String ref) {
+        Room room = hub.rooms().getOrCreate(name);
+        if (session.rooms().add(room)) {
+            room.join(session, ref);
+        } else {
+            // Already a member: nothing changes for anyone; the client just gets the member list again.
+            session.deliver(Frames.users(room.name(), room.nicks(), ref));
+        }
+    }
+
+    private void leave(String name, String ref) {
+        Optional<Room> room = joinedRoom(name);
+        if (room.isEmpty()) {
+            notInRoom(name, ref);
+            return;
+        }
+        session.rooms().remove(room.get());
+        room.get().leave(session, ref);
+    }
+
+    private void say(Command.Say say, String ref) {
+        Optional<Room> room = joinedRoom(say.room());
+        if (room.isEmpty()) {
+            notInRoom(say.room(), ref);
+            return;
+        }
+        room.get().say(session, say.text(), say.action(), ref);
+    }
+
+    private void whisper(Command.Whisper whisper, String ref) {
+        Optional<Member> target = hub.nicknames().find(whisper.to());
+        if (target.isEmpty()) {
+            session.reject(ErrorCode.NO_SUCH_NICK, "nobody is called \"" + whisper.to() + "\"", ref);
+            return;
+        }
+        Event.Whisper event = new Event.Whisper(session.nick(), target.get().nick(), whisper.text(),
+                Timestamps.now());
+        if (target.get() != session) {
+            target.get().deliver(Frames.encode(event, null));
+        }
+        session.send(event, ref);
+    }
+
+    private void who(String name, String ref) {
+        Optional<Room> room = hub.rooms().find(name);
+        String shownName = room.map(Room::name).orElse(name);
+        List<String> nicks = room.map(Room::nicks).orElse(List.of());
+        session.deliver(Frames.users(shownName, nicks, ref));
+    }
+
+    private Optional<Room> joinedRoom(String name) {
+        return hub.rooms().find(name).filter(session.rooms()::contains);
+    }
+
+    private void notInRoom(String name, String ref) {
+        session.reject(ErrorCode.NOT_IN_ROOM, "you are not in room \"" + name + "\"; join it first", ref);
+    }
+}

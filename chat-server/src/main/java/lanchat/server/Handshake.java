@@ -1,0 +1,80 @@
+package lanchat.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import lanchat.protocol.Command;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.Rules;
+
+/**
+ * Answers {@code hello}: checks, in this order, that the session is not registered yet
+ * ({@code already_registered}), the protocol version ({@code unsupported_protocol}, closes), the password
+ * ({@code bad_password}, closes) and the nick ({@code nick_taken}); then registers the session and sends
+ * {@code welcome} with the limits the client must respect and a fresh session token. Runs on the session's reader
+ * thread, with its lock held.
+ *
+ * <p>Resuming a session is not implemented yet: a {@code hello} with {@code resume} gets
+ * {@code error{resume_failed}} and then a normal {@code welcome}, as for an unknown token.
+ */
+final class Handshake {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_BYTES = 16;
+
+    private final ClientSession session;
+    private final Hub hub;
+
+    Handshake(ClientSession session, Hub hub) {
+        this.session = session;
+        this.hub = hub;
+    }
+
+    void hello(Command.Hello hello, String ref) {
+        if (session.registered()) {
+            session.reject(ErrorCode.ALREADY_REGISTERED, "you are already registered as \"" + session.nick()
+                    + "\"; use nick to change your nick", ref);
+        } else if (hello.protocol() != Rules.PROTOCOL_VERSION) {
+            session.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "this server speaks protocol " + Rules.PROTOCOL_VERSION
+                    + ", the hello asked for " + hello.protocol(), ref);
+        } else if (!passwordMatches(hello.password())) {
+            session.reject(ErrorCode.BAD_PASSWORD, hello.password() == null
+                    ? "this server needs a password; send it in hello.password" : "wrong password", ref);
+        } else if (!hub.nicknames().claim(hello.nick(), session)) {
+            session.reject(ErrorCode.NICK_TAKEN, "nick \"" + hello.nick() + "\" is taken; choose another", ref);
+        } else {
+            welcome(hello, ref);
+        }
+    }
+
+    private void welcome(Command.Hello hello, String ref) {
+        String token = newToken();
+        session.register(hello.nick(), token);
+        if (hello.resume() != null) {
+            session.reject(ErrorCode.RESUME_FAILED, "this server cannot resume sessions yet; starting a fresh one",
+                    ref);
+        }
+        ServerConfig config = hub.config();
+        session.send(new Event.Welcome(hello.nick(), config.name(), Rules.PROTOCOL_VERSION, token,
+                Frames.MAX_FRAME_BYTES, Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
+                config.idleTimeout().toMillis(), false, config.motd()), ref);
+    }
+
+    private boolean passwordMatches(String given) {
+        String expected = hub.config().password();
+        if (expected == null) {
+            return true;
+        }
+        // Compares in constant time, so the time taken does not tell how much of a guess was right.
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 128 random bits, base64url without padding: the session token a later resume presents. */
+    private static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,34 @@
+package lanchat.server;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every session of one server shares: the options, the nick and room registries, the open connections, and
+ * the {@code timer} thread that runs deadlines. Made by {@link ChatServer}; all of it is thread-safe.
+ */
+record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessions,
+        ScheduledExecutorService timer) {
+
+    /**
+     * Runs {@code task} on the timer thread after {@code delay}. Once the server has stopped its timer, the task
+     * runs at once on the calling thread instead, so a deadline is never lost.
+     */
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        try {
+            return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            task.run();
+            return null;
+        }
+    }
+
+    /** Runs {@code task} on the timer thread soon: to leave the caller's locks behind before doing more. */
+    void later(Runnable task) {
+        schedule(task, Duration.ZERO);
+    }
+}

@@ -1,0 +1,156 @@
+package lanchat.server;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import lanchat.protocol.Event;
+import lanchat.protocol.Rules;
+
+/**
+ * A chat room: its members and its {@code seq} counter. Session threads call it; each change (join, leave, say)
+ * runs under the room's lock, and that lock also covers offering the resulting frames to the members, so every
+ * member's queue receives the room's events in one total order. Offering only appends to an in-memory queue: no
+ * socket is ever written under the lock, so a slow member cannot hold up the room.
+ *
+ * <p>Every {@code message} the room sends goes through {@link #publish}: the one place to keep history later.
+ */
+final class Room {
+    private final String name;
+    private final String key;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<Member> members = new LinkedHashSet<>();
+    private long lastSeq;
+
+    Room(String name) {
+        if (!Rules.isValidRoom(name)) {
+            throw new IllegalArgumentException("not a valid room name: " + name);
+        }
+        this.name = name;
+        this.key = Rules.fold(name);
+    }
+
+    /** The name as spelled by the join that created the room. */
+    String name() {
+        return name;
+    }
+
+    /** The case-insensitive key the room is found by. */
+    String key() {
+        return key;
+    }
+
+    /**
+     * Adds {@code joiner}: every member, the joiner included, gets {@code joined}; then the joiner gets
+     * {@code users}. Both of the joiner's frames carry {@code ref}.
+     */
+    void join(Member joiner, String ref) {
+        lock.lock();
+        try {
+            members.add(joiner);
+            broadcast(new Event.Joined(name, joiner.nick()), joiner, ref);
+            joiner.deliver(Frames.users(name, sortedNicks(), ref));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An explicit {@code leave}: every member, the leaver included (with {@code ref}), gets {@code left}. */
+    void leave(Member leaver, String ref) {
+        lock.lock();
+        try {
+            broadcast(new Event.Left(name, leaver.nick(), "left"), leaver, ref);
+            members.remove(leaver);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A departure (quit, disconnect): the member is gone, the others get {@code left} with the reason. */
+    void drop(Member member, String reason) {
+        lock.lock();
+        try {
+            if (members.remove(member)) {
+                broadcast(new Event.Left(name, member.nick(), reason), null, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A {@code say} from a member: the room's next {@code seq}, to every member; the sender's echo has the ref. */
+    void say(Member sender, String text, boolean action, String ref) {
+        lock.lock();
+        try {
+            publish(new Event.Message(name, sender.nick(), text, action, ++lastSeq, Timestamps.now(), false),
+                    sender, ref);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The members' nicks, sorted case-insensitively. */
+    List<String> nicks() {
+        lock.lock();
+        try {
+            return sortedNicks();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return members.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Renames {@code member}, a member of each of {@code rooms}: runs {@code changeNick}, then sends
+     * {@code renamed} once to everyone who shares one of those rooms with it, and to the member itself
+     * ({@code ownFrame}, with its ref). All the rooms stay locked meanwhile (in name order, so two renames cannot
+     * deadlock), so no {@code users} list anywhere can disagree with the {@code renamed} frames around it.
+     */
+    static void rename(Member member, Collection<Room> rooms, Runnable changeNick, byte[] sharedFrame,
+            byte[] ownFrame) {
+        List<Room> ordered = new ArrayList<>(rooms);
+        ordered.sort(Comparator.comparing(Room::key));
+        ordered.forEach(room -> room.lock.lock());
+        try {
+            changeNick.run();
+            Set<Member> told = new HashSet<>();
+            told.add(member);
+            for (Room room : ordered) {
+                room.members.stream().filter(told::add).forEach(other -> other.deliver(sharedFrame));
+            }
+            member.deliver(ownFrame);
+        } finally {
+            ordered.reversed().forEach(room -> room.lock.unlock());
+        }
+    }
+
+    // Called with the lock held: seq order and queue order are the same.
+    private void publish(Event.Message message, Member sender, String ref) {
+        broadcast(message, sender, ref);
+    }
+
+    // Called with the lock held. Encodes once for everyone, and once more with the ref for the member who caused it.
+    private void broadcast(Event event, Member cause, String ref) {
+        byte[] shared = Frames.encode(event, null);
+        byte[] own = ref == null ? shared : Frames.encode(event, ref);
+        for (Member member : members) {
+            member.deliver(member == cause ? own : shared);
+        }
+    }
+
+    private List<String> sortedNicks() {
+        return members.stream().map(Member::nick).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package lanchat.server;
+
+import java.time.Duration;
+import java.util.Objects;
+import lanchat.protocol.FrameWriter;
+import lanchat.protocol.Rules;
+
+/**
+ * Everything the server can be told, validated: an invalid configuration cannot exist. {@link Main} builds it from
+ * the command line; tests (and the client's tests) build it with {@link #fromOptions}, which takes the same
+ * options, so defaults live in one place ({@link Options}). Immutable; read by every thread.
+ *
+ * @param host             address to listen on ({@code --host})
+ * @param port             TCP port, 0 for any free one ({@code --port})
+ * @param backlog          the listen backlog ({@code --backlog})
+ * @param name             the server's name, sent in {@code welcome} ({@code --name})
+ * @param motd             message of the day for {@code welcome}, or null ({@code --motd})
+ * @param password         the password {@code hello} must carry, or null for none ({@code --password})
+ * @param maxClients       connections at once, counted at accept ({@code --max-clients})
+ * @param sendQueueBytes   bytes a client may have waiting to be sent ({@code --send-queue-bytes})
+ * @param handshakeTimeout time from accept to a successful {@code hello} ({@code --handshake-timeout})
+ * @param idleTimeout      silence before a {@code ping}, and again before {@code timeout}; 0 = never
+ * @param rateLimit        frames a second per client, 0 = no limit ({@code --rate-limit})
+ * @param rateBurst        frames a client may send at once ({@code --rate-burst})
+ * @param maxErrors        errors a client may cause within a minute ({@code --max-errors})
+ * @param drainTimeout     time a closing connection's queue gets to drain ({@code --drain-timeout})
+ * @param threads          virtual or platform threads per connection ({@code --threads})
+ */
+public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
+        int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
+        int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads) {
+
+    /** The smallest send queue: one frame of the largest size, header included. */
+    public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(threads, "threads");
+        require(!host.isBlank(), "--host is empty");
+        require(port >= 0 && port <= 65_535, "--port must be 0..65535, got " + port);
+        require(backlog >= 1, "--backlog must be at least 1, got " + backlog);
+        require(!name.isBlank() && name.length() <= 64, "--name must be 1..64 characters, got \"" + name + "\"");
+        require(motd == null || Rules.textProblem(motd) == null, "--motd: " + Rules.textProblem(motd));
+        require(password == null || !password.isEmpty(), "--password is empty; leave it out for no password");
+        require(maxClients >= 1, "--max-clients must be at least 1, got " + maxClients);
+        require(sendQueueBytes >= MIN_SEND_QUEUE_BYTES, "--send-queue-bytes must be at least "
+                + MIN_SEND_QUEUE_BYTES + " (one largest frame), got " + sendQueueBytes);
+        require(handshakeTimeout.isPositive(), "--handshake-timeout must be more than 0 seconds");
+        require(!idleTimeout.isNegative(), "--idle-timeout must not be negative");
+        require(rateLimit >= 0, "--rate-limit must not be negative, got " + rateLimit);
+        require(rateBurst >= 1, "--rate-burst must be at least 1, got " + rateBurst);
+        require(maxErrors >= 1, "--max-errors must be at least 1, got " + maxErrors);
+        require(drainTimeout.isPositive(), "--drain-timeout must be more than 0 seconds");
+    }
+
+    /**
+     * The defaults with the given command-line options applied, e.g. {@code fromOptions("--port", "0")}.
+     *
+     * @throws IllegalArgumentException for an unknown option or a bad value, with a one-sentence message
+     */
+    public static ServerConfig fromOptions(String... options) {
+        try {
+            return Options.parse(options).config();
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package lanchat.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The open connections, and how many of them count against {@code --max-clients}. The accept thread admits each
+ * new connection; a session removes itself once its socket is closed; {@link ChatServer#close()} takes them all
+ * and waits for them to go. Thread-safe.
+ */
+final class Sessions {
+
+    /** What {@link #admit} decided. */
+    enum Admission { ADMITTED, FULL, CLOSED }
+
+    private final int maxClients;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition removed = lock.newCondition();
+    private final Set<ClientSession> open = ConcurrentHashMap.newKeySet();
+    private final Set<ClientSession> counted = ConcurrentHashMap.newKeySet();
+    private boolean closed;
+
+    Sessions(int maxClients) {
+        this.maxClients = maxClients;
+    }
+
+    /**
+     * Registers a new connection. It is counted against the limit only when {@code ADMITTED}; a refused one is
+     * still tracked until it closes, so shutdown waits for it too.
+     */
+    Admission admit(ClientSession session) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Admission.CLOSED;
+            }
+            open.add(session);
+            if (counted.size() >= maxClients) {
+                return Admission.FULL;
+            }
+            counted.add(session);
+            return Admission.ADMITTED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A session's socket is closed; safe to call twice. */
+    void remove(ClientSession session) {
+        lock.lock();
+        try {
+            open.remove(session);
+            counted.remove(session);
+            removed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Admits nobody from now on and returns every open session. */
+    List<ClientSession> close() {
+        lock.lock();
+        try {
+            closed = true;
+            return List.copyOf(open);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until every session has closed; false when {@code timeout} passed first. */
+    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!open.isEmpty()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = removed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Connections counted against {@code --max-clients}: admitted and not yet closed. */
+    int count() {
+        return counted.size();
+    }
+
+    /** Every open connection, refused ones included. */
+    int openCount() {
+        return open.size();
+    }
+}

@@ -1,0 +1,68 @@
+package lanchat.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A started {@link ChatServer} on 127.0.0.1 and a free port, plus the {@link TestClient}s a test opened on it.
+ * {@link #close()} closes the clients, then the server.
+ */
+final class LiveServer implements AutoCloseable {
+    private final ChatServer server;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    private LiveServer(ChatServer server) {
+        this.server = server;
+    }
+
+    /** A server with the defaults, 127.0.0.1 and port 0, then {@code options} (later options win). */
+    static LiveServer start(String... options) throws IOException {
+        String[] all = Stream.concat(Stream.of("--host", "127.0.0.1", "--port", "0"), Stream.of(options))
+                .toArray(String[]::new);
+        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), new PrintStream(PrintStream.nullOutputStream()));
+        server.start();
+        return new LiveServer(server);
+    }
+
+    ChatServer server() {
+        return server;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    TestClient connect() throws IOException {
+        return track(TestClient.connect(port()));
+    }
+
+    TestClient connectWithoutReading() throws IOException {
+        return track(TestClient.connectWithoutReading(port()));
+    }
+
+    /** A client that completed hello as {@code nick}. */
+    TestClient register(String nick) throws IOException, InterruptedException {
+        return track(TestClient.registered(port(), nick));
+    }
+
+    /** A registered client that joined {@code room}; returns it after its own joined and users. */
+    TestClient registerIn(String room, String nick) throws IOException, InterruptedException {
+        TestClient client = register(nick);
+        client.join(room);
+        return client;
+    }
+
+    private TestClient track(TestClient client) {
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(TestClient::close);
+        server.close();
+    }
+}

@@ -1,0 +1,182 @@
+package lanchat.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.FrameReader;
+import lanchat.protocol.FrameWriter;
+import lanchat.protocol.MessageCodec;
+
+/**
+ * A scripted client for server tests: a socket on 127.0.0.1, a reader thread that decodes every frame into a
+ * queue, and helpers to send commands and to expect events in order. Close it (try-with-resources or
+ * {@code @AfterEach}); closing twice is fine.
+ */
+final class TestClient implements AutoCloseable {
+    static final long WAIT_SECONDS = 5;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final BlockingQueue<Envelope<Event>> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile IOException failure;
+    private int pings;
+    private String nick;
+
+    private TestClient(Socket socket, boolean reading) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        if (reading) {
+            Thread.ofVirtual().name("test client reader").start(this::readAll);
+        }
+    }
+
+    /** A connected client that reads everything the server sends. */
+    static TestClient connect(int port) throws IOException {
+        return new TestClient(new Socket(InetAddress.getLoopbackAddress(), port), true);
+    }
+
+    /** A connected client that never reads, with a small receive buffer so the server's writes back up soon. */
+    static TestClient connectWithoutReading(int port) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return new TestClient(socket, false);
+    }
+
+    /** Connects and completes hello as {@code nick}. */
+    static TestClient registered(int port, String nick) throws IOException, InterruptedException {
+        TestClient client = connect(port);
+        client.send(new Command.Hello(nick));
+        assertEquals(nick, client.expect(Event.Welcome.class).nick());
+        client.nick = nick;
+        return client;
+    }
+
+    void send(Command command) throws IOException {
+        send(command, null);
+    }
+
+    void send(Command command, String ref) throws IOException {
+        sendRaw(FrameWriter.frame(MessageCodec.encode(command, ref), Frames.MAX_FRAME_BYTES));
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Half-closes: the server reads end of stream, this client can still read. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** Joins {@code room}, checks the own {@code joined}, and returns the {@code users} that follows it. */
+    Event.Users join(String room) throws IOException, InterruptedException {
+        send(new Command.Join(room));
+        assertEquals(new Event.Joined(room, nick), expect(Event.Joined.class));
+        return expect(Event.Users.class);
+    }
+
+    /** The next frame from the server, failing after {@value #WAIT_SECONDS} s. */
+    Envelope<Event> next() throws InterruptedException {
+        Envelope<Event> envelope = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(envelope, "no frame from the server within " + WAIT_SECONDS + " s");
+        return envelope;
+    }
+
+    /** The next event, which must be a {@code type}. */
+    <T extends Event> T expect(Class<T> type) throws InterruptedException {
+        return assertInstanceOf(type, next().message());
+    }
+
+    /** The next event, which must be an error with {@code code}; returns it with its ref. */
+    Envelope<Event> expectError(ErrorCode code) throws InterruptedException {
+        Envelope<Event> envelope = next();
+        Event.Error error = assertInstanceOf(Event.Error.class, envelope.message());
+        assertEquals(code.wire(), error.code(), error.message());
+        return envelope;
+    }
+
+    /**
+     * Sends a ping and returns every event that arrived before its pong: since the server answers in order, these
+     * are all the events queued for this client before the ping was handled.
+     */
+    List<Event> sync() throws IOException, InterruptedException {
+        String ref = "sync-" + (++pings);
+        send(new Command.Ping(), ref);
+        List<Event> before = new ArrayList<>();
+        for (Envelope<Event> envelope = next(); !ref.equals(envelope.ref()); envelope = next()) {
+            before.add(envelope.message());
+        }
+        return before;
+    }
+
+    /** Waits for the server to close the connection; everything it sent before is still in the queue. */
+    void awaitEnd() throws InterruptedException {
+        if (!ended.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not close the connection within " + WAIT_SECONDS + " s");
+        }
+    }
+
+    /** True once the server closed the connection (or reset it). */
+    boolean ended() {
+        return ended.getCount() == 0;
+    }
+
+    /** Nothing left unread. */
+    boolean drained() {
+        return events.isEmpty();
+    }
+
+    private void readAll() {
+        try {
+            FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
+            for (var envelope = frames.readEvent(); envelope != null; envelope = frames.readEvent()) {
+                events.add(envelope);
+            }
+        } catch (IOException e) {
+            failure = e;
+        } finally {
+            // What a well-behaved client does at the end of the stream: close its side too.
+            closeQuietly();
+            ended.countDown();
+        }
+    }
+
+    IOException failure() {
+        return failure;
+    }
+
+    String nick() {
+        return nick;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
