@@ -87,8 +87,9 @@ final class BenchOptions {
     private double holdSeconds = 2;
 
     @Option(names = "--connect-concurrency", paramLabel = "N",
-            description = "capacity: handshakes in progress at once (default: ${DEFAULT-VALUE}).")
-    private int connectConcurrency = 64;
+            description = "capacity: handshakes in progress at once, below the server's listen backlog "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int connectConcurrency = 32;
 
     @Option(names = "--max-seconds", paramLabel = "S",
             description = "Every run ends by then, finished or not (default: ${DEFAULT-VALUE}).")
