@@ -82,6 +82,11 @@ final class BenchOptions {
             description = "With --rate 0: a client's messages on their way at most (default: ${DEFAULT-VALUE}).")
     private int window = 4;
 
+    @Option(names = "--receive-threads", paramLabel = "N",
+            description = "Threads that read for all fanout clients, each a selector loop (default: "
+                    + "${DEFAULT-VALUE}).")
+    private int receiveThreads = 1;
+
     @Option(names = "--hold-seconds", paramLabel = "S",
             description = "capacity: how long to hold all clients before checking them (default: ${DEFAULT-VALUE}).")
     private double holdSeconds = 2;
@@ -156,6 +161,7 @@ final class BenchOptions {
                         + ", got " + payload);
         require(warmup >= 0, "--warmup must be 0 or more, got " + warmup);
         require(window >= 1, "--window must be 1 or more, got " + window);
+        require(receiveThreads >= 1, "--receive-threads must be 1 or more, got " + receiveThreads);
         require(holdSeconds >= 0, "--hold-seconds must be 0 or more, got " + holdSeconds);
         require(connectConcurrency >= 1, "--connect-concurrency must be 1 or more, got " + connectConcurrency);
         require(maxSeconds > 0, "--max-seconds must be more than 0, got " + maxSeconds);
@@ -212,7 +218,7 @@ final class BenchOptions {
     /** The settings of one fanout run (also each run of slow). */
     FanoutSettings fanoutSettings() {
         return new FanoutSettings(clients(), rate(), messages == null ? 0 : messages, seconds(seconds), payload(),
-                warmup, window, maxTime());
+                warmup, window, receiveThreads, maxTime());
     }
 
     Duration holdTime() {

@@ -18,12 +18,14 @@ package lanchat.client.bench;
  * @param firstError      the first of them, or null
  * @param server          the server's CPU and memory over the measured part, or null when its pid is unknown
  * @param bench           the same for this benchmark process
+ * @param machine         the busy CPU time of the whole machine over the measured part
  * @param complete        false when {@code --max-seconds} ended the run before every delivery arrived
  * @param stall           what happened to the stalled member, or null when there was none
  */
 record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, long measuredNanos,
         LatencyHistogram latency, long lost, long duplicates, long outOfOrder, int membersLost, String firstLoss,
-        long errors, String firstError, Usage server, Usage bench, boolean complete, StallOutcome stall) {
+        long errors, String firstError, Usage server, Usage bench, Usage machine, boolean complete,
+        StallOutcome stall) {
 
     /** Adds the figures to {@code report}, their JSON keys prefixed with {@code prefix} (may be empty). */
     void addTo(Report report, String prefix) {
@@ -53,7 +55,16 @@ record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, lo
                         : server.after().rssBytes() / 1048576.0, "MiB")
                 .add(keys.of("benchCpuUsPerDelivery"), "load generator CPU per delivery", cpuMicros(bench), "µs")
                 .add(keys.of("benchCores"), "load generator CPU use", bench == null ? null : bench.cores(), "cores")
+                .add(keys.of("otherCores"), "other processes' CPU use", otherCores(), "cores")
                 .add(keys.of("complete"), "complete (all sent, all received in time)", complete, "");
+    }
+
+    /** What the rest of the machine took meanwhile (a build next door); null when the server's pid is unknown. */
+    private Double otherCores() {
+        if (machine == null || server == null || bench == null) {
+            return null;
+        }
+        return Math.max(0, machine.cores() - server.cores() - bench.cores());
     }
 
     private Double cpuMicros(Usage usage) {

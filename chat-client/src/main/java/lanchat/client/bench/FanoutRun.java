@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Optionally one {@link StalledMember} sits in the room throughout (scenario {@code slow}).
  *
  * <p>Threads: {@link #run()} runs on the caller's thread (the main thread), which connects the members, starts
- * one {@link Receiver} thread per member and one {@link Pacer} thread per phase, polls for progress, and at
- * the end closes every socket, which ends those threads.
+ * the {@link ReceiveLoop}s that read for them and one {@link Pacer} thread per phase, polls for progress, and at
+ * the end stops the loops and closes every socket.
  */
 final class FanoutRun {
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -27,7 +27,7 @@ final class FanoutRun {
     private final RunClock clock = RunClock.startingNow();
     private final String runId = RunIds.next();
     private final List<Receiver> receivers = new ArrayList<>();
-    private final List<Thread> receiverThreads = new ArrayList<>();
+    private final List<ReceiveLoop> loops = new ArrayList<>();
     private final AtomicReference<CutOff> cutOff = new AtomicReference<>();
 
     FanoutRun(FanoutSettings settings, ServerTarget server, boolean withStalledMember) {
@@ -53,6 +53,7 @@ final class FanoutRun {
             }
             ProcessSample serverBefore = server.sample();
             ProcessSample benchBefore = server.sampleBench();
+            ProcessSample machineBefore = server.sampleMachine();
             long measureStart = clock.now();
             long end = settings.endsByTime() ? Math.min(deadline, measureStart + settings.measureTime().toNanos())
                     : deadline;
@@ -60,11 +61,13 @@ final class FanoutRun {
             boolean complete = awaitDeliveries(warmup + measured, deadline);
             ProcessSample serverAfter = server.sample();
             ProcessSample benchAfter = server.sampleBench();
+            ProcessSample machineAfter = server.sampleMachine();
             FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(
                     stalled.nick(), stalled.stalledSinceNanos(), cutOff.get(), stalled.drain(STALL_DRAIN_QUIET));
             stopReceivers();
             return outcome(warmup, measured, measureStart, complete && measured > 0,
-                    usage(serverBefore, serverAfter), usage(benchBefore, benchAfter), stall);
+                    usage(serverBefore, serverAfter), usage(benchBefore, benchAfter),
+                    usage(machineBefore, machineAfter), stall);
         } finally {
             stopReceivers();
             if (stalled != null) {
@@ -85,10 +88,15 @@ final class FanoutRun {
                 client.close();
                 throw e;
             }
-            Receiver receiver = new Receiver(client, clock, firstMeasuredSeq, new SendWindow(settings.window()),
-                    stalledNick, cutOff);
-            receivers.add(receiver);
-            receiverThreads.add(Thread.ofPlatform().name("receiver " + client.nick()).start(receiver));
+            receivers.add(new Receiver(client, clock, firstMeasuredSeq, new SendWindow(settings.window()),
+                    stalledNick, cutOff));
+        }
+        int threads = Math.min(settings.receiveThreads(), receivers.size());
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            List<Receiver> share = java.util.stream.IntStream.range(0, receivers.size())
+                    .filter(i -> i % threads == first).mapToObj(receivers::get).toList();
+            loops.add(new ReceiveLoop("receive loop " + t, share));
         }
     }
 
@@ -133,7 +141,8 @@ final class FanoutRun {
     }
 
     private FanoutOutcome outcome(long warmup, long measured, long measureStart, boolean complete,
-            FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.StallOutcome stall) {
+            FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.Usage machineUsage,
+            FanoutOutcome.StallOutcome stall) {
         LatencyHistogram latency = new LatencyHistogram();
         long lost = 0;
         long duplicates = 0;
@@ -152,7 +161,7 @@ final class FanoutRun {
         }
         return new FanoutOutcome(settings, measured, latency.count(), lastDelivery - measureStart, latency, lost,
                 duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage, benchUsage,
-                complete, stall);
+                machineUsage, complete, stall);
     }
 
     private static FanoutOutcome.Usage usage(ProcessSample before, ProcessSample after) {
@@ -169,11 +178,11 @@ final class FanoutRun {
                 .orElse(null);
     }
 
-    /** Closes every member's socket, which ends its receiver thread, and waits for those threads. */
+    /** Stops the receive loops, then closes every member's socket. */
     private void stopReceivers() throws InterruptedException {
-        receivers.forEach(Receiver::stop);
-        for (Thread thread : receiverThreads) {
-            thread.join();
+        for (ReceiveLoop loop : loops) {
+            loop.close();
         }
+        receivers.forEach(Receiver::stop);
     }
 }

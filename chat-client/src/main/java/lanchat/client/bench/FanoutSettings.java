@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param payloadChars      length of every message text
  * @param warmupPerClient   messages per sender before measuring (JIT, buffers, connections settle)
  * @param window            with rate 0: messages per sender on their way at most
+ * @param receiveThreads    {@link ReceiveLoop} threads that read for the members
  * @param maxTime           the whole run (connect, warm-up, measure, drain) ends by then, finished or not
  */
 record FanoutSettings(int clients, double rate, long messagesPerClient, Duration measureTime, int payloadChars,
-        int warmupPerClient, int window, Duration maxTime) {
+        int warmupPerClient, int window, int receiveThreads, Duration maxTime) {
 
     FanoutSettings {
         if (clients < 1) {
@@ -32,6 +33,9 @@ record FanoutSettings(int clients, double rate, long messagesPerClient, Duration
         }
         if (window < 1) {
             throw new IllegalArgumentException("window < 1: " + window);
+        }
+        if (receiveThreads < 1) {
+            throw new IllegalArgumentException("receiveThreads < 1: " + receiveThreads);
         }
     }
 

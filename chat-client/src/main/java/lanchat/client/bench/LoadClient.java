@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
@@ -16,24 +20,31 @@ import lanchat.protocol.Rules;
 /**
  * One benchmark connection speaking the protocol directly: hello, join, then pre-encoded frames out and
  * {@link FrameInput} in. It is not the console client's {@code ChatConnection} on purpose: a load generator
- * needs no reader thread of its own, no event objects per delivery and no rendering, and it must send one
+ * needs no reader thread per connection, no event objects per delivery and no rendering, and it must send one
  * pre-built frame with one {@code write} call, so that the CPU it spends is small next to the server's.
  *
+ * <p>A {@link SocketChannel}: blocking while it connects and joins (reads time out then), and for idle and
+ * stalled members; switched by {@link #stopBlocking()} to non-blocking for fanout members, whose frames a
+ * {@link ReceiveLoop} reads for many connections on one thread.
+ *
  * <p>Threads: {@link #connect} and {@link #join} run on the thread that sets the client up; afterwards exactly
- * one thread reads ({@link #input()}), and any thread may {@link #send} (a lock keeps frames whole; the lock is
- * a {@code ReentrantLock}, so a virtual thread blocked in the write does not pin its carrier on JDK 21).
- * {@link #close()} closes the socket, which ends a blocked read or write; calling it twice is harmless.
+ * one thread reads ({@link #input()}), and any thread may {@link #send} (a {@code ReentrantLock} keeps frames
+ * whole and does not pin a virtual thread's carrier on JDK 21). {@link #close()} closes the socket, which ends
+ * a blocked read or write; calling it twice is harmless.
  */
 final class LoadClient implements AutoCloseable {
+    private final SocketChannel channel;
     private final Socket socket;
     private final String nick;
     private final byte[] nickBytes;
     private final OutputStream out;
     private final FrameInput input;
     private final ReentrantLock sendLock = new ReentrantLock();
+    private volatile boolean blocking = true;
 
-    private LoadClient(Socket socket, String nick, int bufferBytes) throws IOException {
-        this.socket = socket;
+    private LoadClient(SocketChannel channel, String nick, int bufferBytes) throws IOException {
+        this.channel = channel;
+        this.socket = channel.socket();
         this.nick = nick;
         this.nickBytes = StampedText.ascii(nick);
         this.out = socket.getOutputStream();
@@ -49,21 +60,21 @@ final class LoadClient implements AutoCloseable {
      */
     static LoadClient connect(InetSocketAddress server, String nick, Duration timeout, int receiveBufferBytes,
             int bufferBytes) throws IOException {
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
             if (receiveBufferBytes > 0) {
-                socket.setReceiveBufferSize(receiveBufferBytes);
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
             }
             // Small frames must leave at once: Nagle's delay would be measured as server latency.
-            socket.setTcpNoDelay(true);
-            socket.connect(server, (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
-            LoadClient client = new LoadClient(socket, nick, bufferBytes);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(server, (int) timeout.toMillis());
+            channel.socket().setSoTimeout((int) timeout.toMillis());
+            LoadClient client = new LoadClient(channel, nick, bufferBytes);
             client.send(new Command.Hello(nick));
             client.awaitReply("hello", Event.Welcome.class);
             return client;
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
     }
@@ -74,9 +85,21 @@ final class LoadClient implements AutoCloseable {
         awaitReply("join " + room, Event.Users.class);
     }
 
-    /** Ends the handshake phase: from now on reads block for as long as it takes. */
+    /** Ends the handshake phase of a blocking client: from now on reads wait for as long as it takes. */
     void stopTimingOutReads() throws IOException {
         socket.setSoTimeout(0);
+    }
+
+    /** Switches to non-blocking mode, for a {@link ReceiveLoop}; {@link #input()}'s stream is unusable after. */
+    SocketChannel stopBlocking() throws IOException {
+        sendLock.lock();
+        try {
+            channel.configureBlocking(false);
+            blocking = false;
+        } finally {
+            sendLock.unlock();
+        }
+        return channel;
     }
 
     String nick() {
@@ -96,11 +119,23 @@ final class LoadClient implements AutoCloseable {
         return socket;
     }
 
-    /** Sends one complete frame (header included) with one write call. */
+    /**
+     * Sends one complete frame (header included): one write call, unless a non-blocking socket's send buffer is
+     * full, in which case it retries every 50 µs until the frame is out (or the socket is closed).
+     */
     void send(byte[] frame) throws IOException {
         sendLock.lock();
         try {
-            out.write(frame);
+            if (blocking) {
+                out.write(frame);
+                return;
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(frame);
+            while (bytes.hasRemaining()) {
+                if (channel.write(bytes) == 0) {
+                    LockSupport.parkNanos(50_000);
+                }
+            }
         } finally {
             sendLock.unlock();
         }
@@ -133,7 +168,7 @@ final class LoadClient implements AutoCloseable {
     @Override
     public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException e) {
             // Closing a socket that is already broken: nothing left to release.
         }

@@ -1,21 +1,21 @@
 package lanchat.client.bench;
 
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicReference;
 import lanchat.protocol.Event;
 
 /**
- * The read loop of one fanout member: for every {@code message} it checks the seq ({@link SeqTracker}), records
- * the latency from the scheduled send time in the text to now ({@link LatencyHistogram}), and gives its own
- * echoes back to its {@link SendWindow}. Other events are rare and decoded in full: a {@code left} of the
- * watched stalled member is kept as the {@link CutOff}; {@code error}s are counted; a {@code bye} or a close
- * is kept as the reason this member was lost.
+ * What one fanout member does with the frames it receives: for every {@code message} it checks the seq
+ * ({@link SeqTracker}), records the latency from the scheduled send time in the text to now
+ * ({@link LatencyHistogram}), and gives its own echoes back to its {@link SendWindow}. Other events are rare and
+ * decoded in full: a {@code left} of the watched stalled member is kept as the {@link CutOff}; {@code error}s
+ * are counted; a {@code bye} or a close is kept as the reason this member was lost.
  *
- * <p>Runs on its own platform thread, named {@code receiver NICK}; it is the only reader of its client's
- * socket, and it ends when that socket is closed. Progress figures are volatile for the main thread to poll;
- * the tracker and histogram are read by the main thread only after this thread has ended.
+ * <p>Called by exactly one {@link ReceiveLoop} thread, which owns the reading. Progress figures are volatile for
+ * the main thread to poll; the tracker and histogram are read by the main thread only after the loop has ended.
  */
-final class Receiver implements Runnable {
+final class Receiver {
     private final LoadClient client;
     private final RunClock clock;
     private final long firstMeasuredSeq;
@@ -45,11 +45,16 @@ final class Receiver implements Runnable {
         this.cutOff = cutOff;
     }
 
-    @Override
-    public void run() {
+    /**
+     * Reads what the socket has (it is non-blocking) and handles every complete frame.
+     *
+     * @return false when the connection is over and the loop should drop it
+     */
+    boolean readAvailable(SocketChannel channel) {
         FrameInput input = client.input();
         try {
-            while (input.next()) {
+            int n = input.readFrom(channel);
+            while (input.nextBuffered()) {
                 byte[] body = input.buffer();
                 int offset = input.bodyOffset();
                 int length = input.bodyLength();
@@ -59,11 +64,14 @@ final class Receiver implements Runnable {
                     onOtherEvent(input.decodeEvent());
                 }
             }
-            lost("the server closed the connection");
-        } catch (IOException e) {
-            if (!stopping) {
-                lost("connection failed: " + e.getMessage());
+            if (n < 0) {
+                lost("the server closed the connection");
+                return false;
             }
+            return true;
+        } catch (IOException e) {
+            lost("connection failed: " + e.getMessage());
+            return false;
         }
     }
 
@@ -106,12 +114,12 @@ final class Receiver implements Runnable {
     }
 
     private void lost(String reason) {
-        if (lostReason == null) {
+        if (lostReason == null && !stopping) {
             lostReason = reason;
         }
     }
 
-    /** Tells the loop that the coming socket close is the benchmark's doing, not a failure. */
+    /** Closes the connection; what fails after this is the benchmark's doing, not a loss. */
     void stop() {
         stopping = true;
         client.close();
@@ -126,7 +134,7 @@ final class Receiver implements Runnable {
         return lastMeasuredNanos;
     }
 
-    /** Why the server dropped this member (an error, a bye, a close), or null while it is connected. */
+    /** Why the server dropped this member (a bye, a close, a failure), or null while it is connected. */
     String lostReason() {
         return lostReason;
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * The server under test and the probes that watch it: either a {@link ServerProcess} this benchmark started,
  * or a running server given with {@code --host/--port} (and {@code --server-pid} to read its figures; without
  * it CPU and memory are reported as unknown). Also probes the benchmark's own process, whose CPU time says how
- * much of the two cores the load itself took.
+ * much of the two cores the load itself took, and the whole machine, to tell what other processes took.
  *
  * <p>Used by the main thread. {@link #close()} stops the server if this benchmark started it.
  */
@@ -22,30 +22,34 @@ final class ServerTarget implements AutoCloseable {
     private final InetSocketAddress address;
     private final ProcessProbe serverProbe;
     private final ProcessProbe benchProbe;
+    private final MachineProbe machineProbe;
     private final ServerProcess process;
 
     private ServerTarget(InetSocketAddress address, ProcessProbe serverProbe, ProcessProbe benchProbe,
-            ServerProcess process) {
+            MachineProbe machineProbe, ServerProcess process) {
         this.address = address;
         this.serverProbe = serverProbe;
         this.benchProbe = benchProbe;
+        this.machineProbe = machineProbe;
         this.process = process;
     }
 
     /** Starts the server jar, or points at the one the options name. */
     static ServerTarget open(BenchOptions options) throws IOException, InterruptedException {
         ProcessProbe bench = ProcessProbe.self(options.clockTicks());
+        MachineProbe machine = new MachineProbe(options.clockTicks());
         if (options.port() != null) {
             ProcessProbe server = options.serverPid() == null ? null
                     : new ProcessProbe(options.serverPid(), options.clockTicks());
-            return new ServerTarget(new InetSocketAddress(options.host(), options.port()), server, bench, null);
+            return new ServerTarget(new InetSocketAddress(options.host(), options.port()), server, bench, machine,
+                    null);
         }
         Path log = options.serverLog() != null ? options.serverLog()
                 : Files.createTempFile("lanchat-bench-server-", ".log");
         ServerProcess process = ServerProcess.start(options.serverJar(), options.serverJvmOptions(),
                 serverArgs(options), log, START_TIMEOUT);
         return new ServerTarget(process.address(), new ProcessProbe(process.pid(), options.clockTicks()), bench,
-                process);
+                machine, process);
     }
 
     /** The server's command line: loopback, a free port, no rate limit, and what the options pass through. */
@@ -76,6 +80,11 @@ final class ServerTarget implements AutoCloseable {
     /** This benchmark's own figures now. */
     ProcessSample sampleBench() throws IOException {
         return benchProbe.sample();
+    }
+
+    /** The whole machine's busy CPU time now. */
+    ProcessSample sampleMachine() throws IOException {
+        return machineProbe.sample();
     }
 
     /** The pid of the server, or null when unknown. */

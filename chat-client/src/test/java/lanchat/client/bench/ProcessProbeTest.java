@@ -47,6 +47,12 @@ class ProcessProbeTest {
     }
 
     @Test
+    void machineBusyTicksLeaveOutIdleAndIowait() {
+        String stat = "cpu  100 5 30 9000 70 2 3 1 0 0\ncpu0 50 2 15 4500 35 1 1 0 0 0\n";
+        assertEquals(141, MachineProbe.busyTicks(stat));
+    }
+
+    @Test
     void samplesThisVeryProcess() throws IOException {
         ProcessSample sample = ProcessProbe.self(100).sample();
         assertTrue(sample.rssBytes() > 1024 * 1024, "rss " + sample.rssBytes());
