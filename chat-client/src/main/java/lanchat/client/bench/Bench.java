@@ -75,10 +75,11 @@ public final class Bench {
     private static void describeSetup(Report report, BenchOptions options, ServerTarget server) {
         report.add("serverAddress", "server", server.address().getAddress().getHostAddress() + ":"
                         + server.address().getPort(), "")
-                .add("serverPid", "server pid", server.serverPid(), "")
+                .add("serverPid", "server pid", server.serverPid() == null ? null : server.serverPid().toString(), "")
                 .add("threads", "server --threads", options.threads() == null ? "(server default)"
                         : options.threads().wire(), "")
-                .add("sendQueueBytes", "server --send-queue-bytes", options.sendQueueBytes(), "")
+                .add("sendQueueBytes", "server --send-queue-bytes", options.sendQueueBytes() == null
+                        ? "(server default)" : options.sendQueueBytes().toString(), "")
                 .add("serverJvmOptions", "server JVM options", String.join(" ", options.serverJvmOptions()), "")
                 .add("serverLog", "server log", server.serverLog() == null ? null : server.serverLog().toString(), "")
                 .add("cores", "cores", Runtime.getRuntime().availableProcessors(), "")

@@ -73,10 +73,10 @@ final class BenchOptions {
             description = "Message text length, 16 to 4000 (default: fanout 100, slow 400).")
     private Integer payload;
 
-    @Option(names = "--warmup", paramLabel = "M",
-            description = "Warm-up messages per client, sent and received before measuring (default: "
+    @Option(names = "--warmup-seconds", paramLabel = "S",
+            description = "Warm-up at the same rate, sent and received before measuring (default: "
                     + "${DEFAULT-VALUE}).")
-    private int warmup = 100;
+    private double warmupSeconds = 2;
 
     @Option(names = "--window", paramLabel = "M",
             description = "With --rate 0: a client's messages on their way at most (default: ${DEFAULT-VALUE}).")
@@ -159,7 +159,7 @@ final class BenchOptions {
         require(payload == null || (payload >= StampedText.MIN_PAYLOAD_CHARS && payload <= Rules.MAX_TEXT_CODE_POINTS),
                 "--payload must be from " + StampedText.MIN_PAYLOAD_CHARS + " to " + Rules.MAX_TEXT_CODE_POINTS
                         + ", got " + payload);
-        require(warmup >= 0, "--warmup must be 0 or more, got " + warmup);
+        require(warmupSeconds >= 0, "--warmup-seconds must be 0 or more, got " + warmupSeconds);
         require(window >= 1, "--window must be 1 or more, got " + window);
         require(receiveThreads >= 1, "--receive-threads must be 1 or more, got " + receiveThreads);
         require(holdSeconds >= 0, "--hold-seconds must be 0 or more, got " + holdSeconds);
@@ -218,7 +218,7 @@ final class BenchOptions {
     /** The settings of one fanout run (also each run of slow). */
     FanoutSettings fanoutSettings() {
         return new FanoutSettings(clients(), rate(), messages == null ? 0 : messages, seconds(seconds), payload(),
-                warmup, window, receiveThreads, maxTime());
+                seconds(warmupSeconds), window, receiveThreads, maxTime());
     }
 
     Duration holdTime() {

@@ -46,11 +46,13 @@ final class FanoutRun {
             if (withStalledMember) {
                 stalled = StalledMember.join(server.address(), stalledNick, room, clock, HANDSHAKE_TIMEOUT);
             }
-            long warmup = sendPhase(settings.warmupPerClient(), deadline);
+            long warmup = sendPhase(settings.warmupPerClient(),
+                    settings.rate() > 0 ? deadline : Math.min(deadline, clock.now() + settings.warmupTime().toNanos()));
             if (!awaitDeliveries(warmup, deadline)) {
                 throw new BenchException("the warm-up did not arrive within --max-seconds "
                         + settings.maxTime().toSeconds() + (firstLoss() == null ? "" : ": " + firstLoss()));
             }
+            receivers.forEach(receiver -> receiver.measureFrom(warmup + 1));
             ProcessSample serverBefore = server.sample();
             ProcessSample benchBefore = server.sampleBench();
             ProcessSample machineBefore = server.sampleMachine();
@@ -77,7 +79,6 @@ final class FanoutRun {
     }
 
     private void connectMembers(String room, String stalledNick) throws IOException {
-        long firstMeasuredSeq = (long) settings.warmupPerClient() * settings.clients() + 1;
         for (int i = 0; i < settings.clients(); i++) {
             LoadClient client = LoadClient.connect(server.address(), "b" + runId + "-" + i, HANDSHAKE_TIMEOUT,
                     RECEIVE_BUFFER_BYTES, RECEIVE_BUFFER_BYTES);
@@ -88,8 +89,7 @@ final class FanoutRun {
                 client.close();
                 throw e;
             }
-            receivers.add(new Receiver(client, clock, firstMeasuredSeq, new SendWindow(settings.window()),
-                    stalledNick, cutOff));
+            receivers.add(new Receiver(client, clock, new SendWindow(settings.window()), stalledNick, cutOff));
         }
         int threads = Math.min(settings.receiveThreads(), receivers.size());
         for (int t = 0; t < threads; t++) {

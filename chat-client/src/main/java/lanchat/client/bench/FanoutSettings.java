@@ -10,13 +10,14 @@ import java.time.Duration;
  * @param messagesPerClient measured messages per sender, or 0 to derive them from {@code measureTime}
  * @param measureTime       how long the measured part lasts when {@code messagesPerClient} is 0
  * @param payloadChars      length of every message text
- * @param warmupPerClient   messages per sender before measuring (JIT, buffers, connections settle)
+ * @param warmupTime        how long to send at the same rate before measuring (JIT, buffers, connections
+ *                          settle); every warm-up message is received before the measured part starts
  * @param window            with rate 0: messages per sender on their way at most
  * @param receiveThreads    {@link ReceiveLoop} threads that read for the members
  * @param maxTime           the whole run (connect, warm-up, measure, drain) ends by then, finished or not
  */
 record FanoutSettings(int clients, double rate, long messagesPerClient, Duration measureTime, int payloadChars,
-        int warmupPerClient, int window, int receiveThreads, Duration maxTime) {
+        Duration warmupTime, int window, int receiveThreads, Duration maxTime) {
 
     FanoutSettings {
         if (clients < 1) {
@@ -28,9 +29,7 @@ record FanoutSettings(int clients, double rate, long messagesPerClient, Duration
         if (messagesPerClient < 0) {
             throw new IllegalArgumentException("messagesPerClient < 0: " + messagesPerClient);
         }
-        if (warmupPerClient < 0) {
-            throw new IllegalArgumentException("warmupPerClient < 0: " + warmupPerClient);
-        }
+
         if (window < 1) {
             throw new IllegalArgumentException("window < 1: " + window);
         }
@@ -44,13 +43,19 @@ record FanoutSettings(int clients, double rate, long messagesPerClient, Duration
      * (ended by time) for rate 0.
      */
     long measuredPerClient() {
-        if (messagesPerClient > 0) {
-            return messagesPerClient;
-        }
+        return messagesPerClient > 0 ? messagesPerClient : perClientFor(measureTime);
+    }
+
+    /** Warm-up messages per sender: {@code warmupTime} at {@code rate}; unbounded (ended by time) for rate 0. */
+    long warmupPerClient() {
+        return warmupTime.isZero() ? 0 : perClientFor(warmupTime);
+    }
+
+    private long perClientFor(Duration time) {
         if (rate == 0) {
             return Long.MAX_VALUE;
         }
-        return Math.max(1, (long) Math.ceil(rate * measureTime.toNanos() / 1e9 / clients));
+        return Math.max(1, (long) Math.ceil(rate * time.toNanos() / 1e9 / clients));
     }
 
     /** True when the measured part ends by time rather than by count. */

@@ -18,12 +18,12 @@ import lanchat.protocol.Event;
 final class Receiver {
     private final LoadClient client;
     private final RunClock clock;
-    private final long firstMeasuredSeq;
     private final SendWindow window;
     private final String watchedNick;
     private final AtomicReference<CutOff> cutOff;
     private final SeqTracker seqs = new SeqTracker();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private volatile long firstMeasuredSeq = Long.MAX_VALUE;
     private volatile long distinct;
     private volatile long lastMeasuredNanos;
     private volatile String lostReason;
@@ -31,15 +31,11 @@ final class Receiver {
     private volatile long errors;
     private volatile boolean stopping;
 
-    /**
-     * @param firstMeasuredSeq messages from this seq on are measured; earlier ones are the warm-up
-     * @param watchedNick      the stalled member whose {@code left} to record, or null
-     */
-    Receiver(LoadClient client, RunClock clock, long firstMeasuredSeq, SendWindow window, String watchedNick,
+    /** @param watchedNick the stalled member whose {@code left} to record, or null */
+    Receiver(LoadClient client, RunClock clock, SendWindow window, String watchedNick,
             AtomicReference<CutOff> cutOff) {
         this.client = client;
         this.clock = clock;
-        this.firstMeasuredSeq = firstMeasuredSeq;
         this.window = window;
         this.watchedNick = watchedNick;
         this.cutOff = cutOff;
@@ -117,6 +113,11 @@ final class Receiver {
         if (lostReason == null && !stopping) {
             lostReason = reason;
         }
+    }
+
+    /** Main thread, between warm-up and measurement: messages from {@code seq} on are measured. */
+    void measureFrom(long seq) {
+        firstMeasuredSeq = seq;
     }
 
     /** Closes the connection; what fails after this is the benchmark's doing, not a loss. */

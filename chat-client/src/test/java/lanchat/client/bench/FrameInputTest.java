@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,32 @@ class FrameInputTest {
             @Override
             public synchronized int read(byte[] b, int off, int len) {
                 return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    /** A channel that hands out at most {@code chunk} bytes per read, as a non-blocking socket may. */
+    private static ReadableByteChannel chunkedChannel(byte[] data, int chunk) {
+        ByteBuffer source = ByteBuffer.wrap(data);
+        return new ReadableByteChannel() {
+            @Override
+            public int read(ByteBuffer target) {
+                if (!source.hasRemaining()) {
+                    return -1;
+                }
+                int n = Math.min(chunk, Math.min(target.remaining(), source.remaining()));
+                target.put(source.slice(source.position(), n));
+                source.position(source.position() + n);
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
             }
         };
     }
@@ -64,6 +92,24 @@ class FrameInputTest {
         String big = "y".repeat(5_000);
         byte[] data = frames("small", big, "after");
         assertEquals(List.of("small", big, "after"), readAll(new FrameInput(chunked(data, 700), 16, 10_000)));
+    }
+
+    @Test
+    void nonBlockingReadsHandOutOnlyCompleteFrames() throws IOException {
+        byte[] data = frames("first", "y".repeat(300), "third");
+        ReadableByteChannel channel = chunkedChannel(data, 7);
+        FrameInput input = new FrameInput(null, 16, 1_000);
+        List<String> bodies = new ArrayList<>();
+        int reads = 0;
+        while (input.readFrom(channel) >= 0) {
+            reads++;
+            while (input.nextBuffered()) {
+                bodies.add(new String(input.buffer(), input.bodyOffset(), input.bodyLength(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of("first", "y".repeat(300), "third"), bodies);
+        assertFalse(input.holdsPartialFrame());
+        assertTrue(reads >= (data.length + 6) / 7, "reads " + reads);
     }
 
     @Test

@@ -31,7 +31,8 @@ class LoadAgainstTinyRelayTest {
     }
 
     private static FanoutSettings settings(double rate, long messages) {
-        return new FanoutSettings(3, rate, messages, Duration.ofSeconds(1), 32, 5, 2, 2, Duration.ofSeconds(15));
+        return new FanoutSettings(3, rate, messages, Duration.ofSeconds(1), 32, Duration.ofMillis(20), 2, 2,
+                Duration.ofSeconds(15));
     }
 
     @Test
