@@ -51,6 +51,8 @@ record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, lo
                 .add(keys.of("firstError"), "first error", firstError, "")
                 .add(keys.of("serverCpuUsPerDelivery"), "server CPU per delivery", cpuMicros(server), "µs")
                 .add(keys.of("serverCores"), "server CPU use", server == null ? null : server.cores(), "cores")
+                .add(keys.of("serverSystemShare"), "server CPU in the kernel (system calls)", server == null ? null
+                        : server.after().systemShareSince(server.before()) * 100, "%")
                 .add(keys.of("serverRssMiB"), "server RSS at end", server == null ? null
                         : server.after().rssBytes() / 1048576.0, "MiB")
                 .add(keys.of("benchCpuUsPerDelivery"), "load generator CPU per delivery", cpuMicros(bench), "µs")

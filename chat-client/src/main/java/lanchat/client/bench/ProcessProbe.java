@@ -41,9 +41,8 @@ final class ProcessProbe {
         Path dir = Path.of("/proc", Long.toString(pid));
         String stat = Files.readString(dir.resolve("stat"));
         String status = Files.readString(dir.resolve("status"));
-        long ticks = cpuTicks(stat);
-        return new ProcessSample(ticks * 1_000_000_000L / clockTicksPerSecond, statusField(status, "VmRSS") * 1024,
-                (int) statusField(status, "Threads"), System.nanoTime());
+        return new ProcessSample(nanos(cpuTicks(stat)), nanos(systemTicks(stat)),
+                statusField(status, "VmRSS") * 1024, (int) statusField(status, "Threads"), System.nanoTime());
     }
 
     /**
@@ -51,16 +50,30 @@ final class ProcessProbe {
      * and may itself hold spaces and parentheses, so the fields are counted from the last ')'.
      */
     static long cpuTicks(String stat) {
+        String[] fields = fieldsAfterName(stat);
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** stime alone: the time the kernel worked for the process. */
+    static long systemTicks(String stat) {
+        return Long.parseLong(fieldsAfterName(stat)[12]);
+    }
+
+    // After ')' come field 3 (state), 4, ...; utime is field 14, stime field 15.
+    private static String[] fieldsAfterName(String stat) {
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             throw malformed("stat", "no ')' after the command name", stat);
         }
-        // After ')' come field 3 (state), 4, ...; utime is field 14, stime field 15.
         String[] fields = stat.substring(close + 1).trim().split("\\s+");
         if (fields.length < 13) {
             throw malformed("stat", "fewer than 15 fields", stat);
         }
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return fields;
+    }
+
+    private long nanos(long ticks) {
+        return ticks * 1_000_000_000L / clockTicksPerSecond;
     }
 
     /** The number in a {@code Name:   123 kB} (or unitless {@code Threads:  9}) line of {@code status}. */

@@ -29,6 +29,11 @@ class ProcessProbeTest {
     }
 
     @Test
+    void systemTicksAreStime() {
+        assertEquals(250, ProcessProbe.systemTicks(STAT));
+    }
+
+    @Test
     void statusFieldsAreReadByName() {
         assertEquals(81234, ProcessProbe.statusField(STATUS, "VmRSS"));
         assertEquals(31, ProcessProbe.statusField(STATUS, "Threads"));
