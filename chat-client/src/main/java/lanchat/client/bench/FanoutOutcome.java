@@ -5,6 +5,7 @@ package lanchat.client.bench;
  * (the histogram is not touched after that).
  *
  * @param settings        what was asked for
+ * @param warmupNanos     how long the warm-up took (longer than asked while the server's JIT was busy)
  * @param messages        measured messages sent (all senders)
  * @param deliveries      measured messages received (all receivers): messages x clients when nothing is lost
  * @param measuredNanos   from the start of the measured part to its last delivery
@@ -22,7 +23,7 @@ package lanchat.client.bench;
  * @param complete        false when {@code --max-seconds} ended the run before every delivery arrived
  * @param stall           what happened to the stalled member, or null when there was none
  */
-record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, long measuredNanos,
+record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, long deliveries, long measuredNanos,
         LatencyHistogram latency, long lost, long duplicates, long outOfOrder, int membersLost, String firstLoss,
         long errors, String firstError, Usage server, Usage bench, Usage machine, boolean complete,
         StallOutcome stall) {
@@ -33,6 +34,8 @@ record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, lo
         report.add(keys.of("clients"), "clients", settings.clients(), "")
                 .add(keys.of("rate"), "rate (0 = as fast as possible)", settings.rate(), "msg/s")
                 .add(keys.of("payloadChars"), "payload", settings.payloadChars(), "chars")
+                .add(keys.of("warmupSeconds"), "warm-up (longer while the server's JIT compiles)",
+                        warmupNanos / 1e9, "s")
                 .add(keys.of("messages"), "messages measured", messages, "")
                 .add(keys.of("deliveries"), "deliveries measured", deliveries, "")
                 .add(keys.of("seconds"), "measured for", seconds(), "s")
@@ -50,7 +53,13 @@ record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, lo
                 .add(keys.of("errors"), "error events", errors, "")
                 .add(keys.of("firstError"), "first error", firstError, "")
                 .add(keys.of("serverCpuUsPerDelivery"), "server CPU per delivery", cpuMicros(server), "µs")
+                .add(keys.of("serverCpuUsPerDeliveryNoJit"), "server CPU per delivery, JIT compiler excluded",
+                        server == null ? null : server.cpuMicrosPer(deliveries, false), "µs")
                 .add(keys.of("serverCores"), "server CPU use", server == null ? null : server.cores(), "cores")
+                .add(keys.of("serverJitCores"), "of which JIT compiler", server == null ? null : server.jitCores(),
+                        "cores")
+                .add(keys.of("serverGcCores"), "of which garbage collector", server == null ? null
+                        : server.gcCores(), "cores")
                 .add(keys.of("serverSystemShare"), "server CPU in the kernel (system calls)", server == null ? null
                         : server.after().systemShareSince(server.before()) * 100, "%")
                 .add(keys.of("serverRssMiB"), "server RSS at end", server == null ? null
@@ -95,7 +104,30 @@ record FanoutOutcome(FanoutSettings settings, long messages, long deliveries, lo
 
         /** CPU microseconds per delivery, or NaN without deliveries. */
         double cpuMicrosPer(long deliveries) {
-            return deliveries == 0 ? Double.NaN : after.cpuNanosSince(before) / 1e3 / deliveries;
+            return cpuMicrosPer(deliveries, true);
+        }
+
+        /** CPU microseconds per delivery, with or without the JIT compiler's share; NaN without deliveries. */
+        double cpuMicrosPer(long deliveries, boolean withJit) {
+            long cpu = after.cpuNanosSince(before) - (withJit ? 0 : jitNanos());
+            return deliveries == 0 ? Double.NaN : cpu / 1e3 / deliveries;
+        }
+
+        /** The JIT compiler threads' CPU time over wall time. */
+        double jitCores() {
+            long wall = after.wallNanosSince(before);
+            return wall == 0 ? 0 : (double) jitNanos() / wall;
+        }
+
+        /** The garbage collector threads' CPU time over wall time. */
+        double gcCores() {
+            long wall = after.wallNanosSince(before);
+            return wall == 0 ? 0 : (double) Math.max(0, after.gcNanos() - before.gcNanos()) / wall;
+        }
+
+        // A compiler thread that ends takes its time out of the sum: never count less than nothing.
+        private long jitNanos() {
+            return Math.max(0, after.jitNanos() - before.jitNanos());
         }
 
         /** CPU time over wall time: 1.0 is one core busy all along. */

@@ -20,6 +20,8 @@ final class FanoutRun {
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STALL_DRAIN_QUIET = Duration.ofSeconds(1);
     private static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
+    private static final double JIT_QUIET_CORES = 0.05;
+    private static final Duration MAX_EXTRA_WARMUP = Duration.ofSeconds(30);
 
     private final FanoutSettings settings;
     private final ServerTarget server;
@@ -43,16 +45,14 @@ final class FanoutRun {
         try {
             String stalledNick = withStalledMember ? "s" + runId : null;
             connectMembers(room, stalledNick);
+            long warmupStart = clock.now();
+            long warmup = warmUp(deadline);
+            long warmupNanos = clock.now() - warmupStart;
+            receivers.forEach(receiver -> receiver.measureFrom(warmup + 1));
             if (withStalledMember) {
+                // It joins now, so that the whole time it holds the server up falls into the measured part.
                 stalled = StalledMember.join(server.address(), stalledNick, room, clock, HANDSHAKE_TIMEOUT);
             }
-            long warmup = sendPhase(settings.warmupPerClient(),
-                    settings.rate() > 0 ? deadline : Math.min(deadline, clock.now() + settings.warmupTime().toNanos()));
-            if (!awaitDeliveries(warmup, deadline)) {
-                throw new BenchException("the warm-up did not arrive within --max-seconds "
-                        + settings.maxTime().toSeconds() + (firstLoss() == null ? "" : ": " + firstLoss()));
-            }
-            receivers.forEach(receiver -> receiver.measureFrom(warmup + 1));
             ProcessSample serverBefore = server.sample();
             ProcessSample benchBefore = server.sampleBench();
             ProcessSample machineBefore = server.sampleMachine();
@@ -67,7 +67,7 @@ final class FanoutRun {
             FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(
                     stalled.nick(), stalled.stalledSinceNanos(), cutOff.get(), stalled.drain(STALL_DRAIN_QUIET));
             stopReceivers();
-            return outcome(warmup, measured, measureStart, complete && measured > 0,
+            return outcome(warmupNanos, warmup, measured, measureStart, complete && measured > 0,
                     usage(serverBefore, serverAfter), usage(benchBefore, benchAfter),
                     usage(machineBefore, machineAfter), stall);
         } finally {
@@ -98,6 +98,35 @@ final class FanoutRun {
                     .filter(i -> i % threads == first).mapToObj(receivers::get).toList();
             loops.add(new ReceiveLoop("receive loop " + t, share));
         }
+    }
+
+    /**
+     * Sends {@code --warmup-seconds} at the run's rate, then, while the server's JIT compiler still took more
+     * than {@link #JIT_QUIET_CORES} during the last phase, one more second at a time (up to
+     * {@link #MAX_EXTRA_WARMUP}): compiling is a start-up cost, not a cost per delivery. Every warm-up message is
+     * received before it returns the number sent.
+     */
+    private long warmUp(long deadline) throws IOException, InterruptedException {
+        long sent = 0;
+        Duration phase = settings.warmupTime();
+        long extraUntil = clock.now() + phase.toNanos() + MAX_EXTRA_WARMUP.toNanos();
+        while (!phase.isZero()) {
+            ProcessSample before = server.sample();
+            long perClient = settings.perClientFor(phase);
+            long end = settings.rate() > 0 ? deadline : Math.min(deadline, clock.now() + phase.toNanos());
+            sent += sendPhase(perClient, end);
+            if (!awaitDeliveries(sent, deadline)) {
+                throw new BenchException("the warm-up did not arrive within --max-seconds "
+                        + settings.maxTime().toSeconds() + (firstLoss() == null ? "" : ": " + firstLoss()));
+            }
+            ProcessSample after = server.sample();
+            if (before == null || new FanoutOutcome.Usage(before, after).jitCores() < JIT_QUIET_CORES
+                    || clock.now() >= extraUntil) {
+                break;
+            }
+            phase = Duration.ofSeconds(1);
+        }
+        return sent;
     }
 
     /** Sends one phase on a pacer thread and waits for it; returns how many messages it sent. */
@@ -140,7 +169,7 @@ final class FanoutRun {
         return false;
     }
 
-    private FanoutOutcome outcome(long warmup, long measured, long measureStart, boolean complete,
+    private FanoutOutcome outcome(long warmupNanos, long warmup, long measured, long measureStart, boolean complete,
             FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.Usage machineUsage,
             FanoutOutcome.StallOutcome stall) {
         LatencyHistogram latency = new LatencyHistogram();
@@ -159,7 +188,7 @@ final class FanoutRun {
             lastDelivery = Math.max(lastDelivery, receiver.lastMeasuredNanos());
             membersLost += receiver.lostReason() == null ? 0 : 1;
         }
-        return new FanoutOutcome(settings, measured, latency.count(), lastDelivery - measureStart, latency, lost,
+        return new FanoutOutcome(settings, warmupNanos, measured, latency.count(), lastDelivery - measureStart, latency, lost,
                 duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage, benchUsage,
                 machineUsage, complete, stall);
     }

@@ -46,12 +46,8 @@ record FanoutSettings(int clients, double rate, long messagesPerClient, Duration
         return messagesPerClient > 0 ? messagesPerClient : perClientFor(measureTime);
     }
 
-    /** Warm-up messages per sender: {@code warmupTime} at {@code rate}; unbounded (ended by time) for rate 0. */
-    long warmupPerClient() {
-        return warmupTime.isZero() ? 0 : perClientFor(warmupTime);
-    }
-
-    private long perClientFor(Duration time) {
+    /** Messages per sender for {@code time} at {@code rate}; unbounded (ended by time) for rate 0. */
+    long perClientFor(Duration time) {
         if (rate == 0) {
             return Long.MAX_VALUE;
         }

@@ -23,7 +23,7 @@ final class MachineProbe {
     /** The machine's busy CPU time so far, as a sample with no memory or thread figures. */
     ProcessSample sample() throws IOException {
         long ticks = busyTicks(Files.readString(Path.of("/proc/stat")));
-        return new ProcessSample(ticks * 1_000_000_000L / clockTicksPerSecond, 0, 0, 0, System.nanoTime());
+        return new ProcessSample(ticks * 1_000_000_000L / clockTicksPerSecond, 0, 0, 0, 0, 0, System.nanoTime());
     }
 
     /**

@@ -1,13 +1,16 @@
 package lanchat.client.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads a process's CPU time and memory from Linux's {@code /proc/PID}: utime + stime (fields 14 and 15 of
  * {@code stat}, in clock ticks, usually 100 a second: {@code getconf CLK_TCK}) and {@code VmRSS} and
- * {@code Threads} of {@code status}. Works for any process of the same user, so the benchmark can watch the
+ * {@code Threads} of {@code status}. The same fields of each thread's {@code task/TID/stat} tell how much of
+ * that CPU time the JVM's JIT compiler and garbage collector threads took: a JIT still compiling during a
+ * measurement is warm-up cost, not the cost of the code being measured. Works for any process of the same user, so the benchmark can watch the
  * server it started or one given with {@code --server-pid}.
  *
  * <p>Immutable and thread-safe; every {@link #sample()} reads the files afresh.
@@ -41,8 +44,52 @@ final class ProcessProbe {
         Path dir = Path.of("/proc", Long.toString(pid));
         String stat = Files.readString(dir.resolve("stat"));
         String status = Files.readString(dir.resolve("status"));
-        return new ProcessSample(nanos(cpuTicks(stat)), nanos(systemTicks(stat)),
-                statusField(status, "VmRSS") * 1024, (int) statusField(status, "Threads"), System.nanoTime());
+        long[] jitAndGcTicks = jitAndGcTicks(dir.resolve("task"));
+        return new ProcessSample(nanos(cpuTicks(stat)), nanos(systemTicks(stat)), nanos(jitAndGcTicks[0]),
+                nanos(jitAndGcTicks[1]), statusField(status, "VmRSS") * 1024, (int) statusField(status, "Threads"),
+                System.nanoTime());
+    }
+
+    /** CPU ticks of the JIT compiler threads and of the GC threads; threads that end meanwhile are skipped. */
+    private static long[] jitAndGcTicks(Path tasks) throws IOException {
+        long[] ticks = new long[2];
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (IOException e) {
+                    continue;
+                }
+                String name = threadName(stat);
+                if (isJit(name)) {
+                    ticks[0] += cpuTicks(stat);
+                } else if (isGc(name)) {
+                    ticks[1] += cpuTicks(stat);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** The command name of a {@code stat} line: what the kernel calls the thread, cut to 15 characters. */
+    static String threadName(String stat) {
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw malformed("stat", "no (name)", stat);
+        }
+        return stat.substring(open + 1, close);
+    }
+
+    /** HotSpot's compiler threads: "C2 CompilerThread0", "C1 CompilerThread0" (cut by the kernel). */
+    static boolean isJit(String threadName) {
+        return threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler");
+    }
+
+    /** HotSpot's collector threads: "GC Thread#0", and G1's "G1 Conc#0", "G1 Refine#0", "G1 Main Marker". */
+    static boolean isGc(String threadName) {
+        return threadName.startsWith("GC Thread") || threadName.startsWith("G1 ");
     }
 
     /**

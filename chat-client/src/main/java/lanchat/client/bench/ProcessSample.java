@@ -5,11 +5,14 @@ package lanchat.client.bench;
  *
  * @param cpuNanos  user + system CPU time of all its threads so far, at the kernel's clock-tick resolution
  * @param systemNanos the system (kernel) part of it: system calls such as socket reads and writes
+ * @param jitNanos  the part used by the JVM's JIT compiler threads (C1, C2), alive now
+ * @param gcNanos   the part used by the JVM's garbage collector threads, alive now
  * @param rssBytes  resident set size (VmRSS)
  * @param threads   number of kernel threads (a virtual thread is not one)
  * @param takenNanos {@link System#nanoTime()} when it was read
  */
-record ProcessSample(long cpuNanos, long systemNanos, long rssBytes, int threads, long takenNanos) {
+record ProcessSample(long cpuNanos, long systemNanos, long jitNanos, long gcNanos, long rssBytes, int threads,
+        long takenNanos) {
 
     /** CPU time used between {@code earlier} and this sample. */
     long cpuNanosSince(ProcessSample earlier) {

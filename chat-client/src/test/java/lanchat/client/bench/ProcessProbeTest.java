@@ -34,6 +34,17 @@ class ProcessProbeTest {
     }
 
     @Test
+    void threadNamesTellJitAndGcThreadsApart() {
+        assertEquals("java (x) y", ProcessProbe.threadName(STAT));
+        assertTrue(ProcessProbe.isJit("C2 CompilerThre"));
+        assertTrue(ProcessProbe.isJit("C1 CompilerThre"));
+        assertTrue(ProcessProbe.isGc("GC Thread#1"));
+        assertTrue(ProcessProbe.isGc("G1 Refine#0"));
+        assertEquals(false, ProcessProbe.isJit("ForkJoinPool-1-"));
+        assertEquals(false, ProcessProbe.isGc("session bob@/1"));
+    }
+
+    @Test
     void statusFieldsAreReadByName() {
         assertEquals(81234, ProcessProbe.statusField(STATUS, "VmRSS"));
         assertEquals(31, ProcessProbe.statusField(STATUS, "Threads"));
@@ -63,5 +74,6 @@ class ProcessProbeTest {
         assertTrue(sample.rssBytes() > 1024 * 1024, "rss " + sample.rssBytes());
         assertTrue(sample.threads() >= 1);
         assertTrue(sample.cpuNanos() > 0);
+        assertTrue(sample.jitNanos() <= sample.cpuNanos());
     }
 }
