@@ -8,10 +8,13 @@ package lanchat.client.bench;
  * is rare and goes through the protocol's strict codec ({@link FrameInput#decodeEvent()}).
  *
  * <p>The keys are matched with their quotes and colon ({@code "seq":}); inside a JSON string a quote is always
- * escaped ({@code \"}), so such a match can only be the key itself. Stateless; thread-safe.
+ * escaped ({@code \"}), so such a match can only be the key itself. The scans are quick for the field order the
+ * server's codec writes ({@code type} first, {@code seq} near the end) and correct for any order. Stateless;
+ * thread-safe.
  */
 final class MessageScan {
     private static final byte[] TYPE_MESSAGE = StampedText.ascii("\"type\":\"message\"");
+    private static final byte[] MESSAGE_START = StampedText.ascii("{\"type\":\"message\"");
     private static final byte[] TEXT = StampedText.ascii("\"text\":\"");
     private static final byte[] SEQ = StampedText.ascii("\"seq\":");
     private static final byte[] FROM = StampedText.ascii("\"from\":\"");
@@ -21,12 +24,15 @@ final class MessageScan {
 
     /** True when the body is a {@code message} event. */
     static boolean isMessage(byte[] body, int offset, int length) {
-        return indexOf(body, offset, offset + length, TYPE_MESSAGE) >= 0;
+        return length >= MESSAGE_START.length
+                && java.util.Arrays.equals(body, offset, offset + MESSAGE_START.length, MESSAGE_START, 0,
+                        MESSAGE_START.length)
+                || indexOf(body, offset, offset + length, TYPE_MESSAGE) >= 0;
     }
 
     /** The {@code seq} of a message body, or -1 when it has none. */
     static long seq(byte[] body, int offset, int length) {
-        int at = indexOf(body, offset, offset + length, SEQ);
+        int at = lastIndexOf(body, offset, offset + length, SEQ);
         if (at < 0) {
             return -1;
         }
@@ -77,14 +83,31 @@ final class MessageScan {
         return at < 0 ? -1 : at + TEXT.length;
     }
 
-    /** The index of the first occurrence of {@code key} in {@code body[from, to)}, or -1. */
+    /**
+     * The index of the first occurrence of {@code key} (2 bytes or more) in {@code body[from, to)}, or -1. The
+     * second byte is tested first: every key starts with a quote, and quotes are everywhere in JSON.
+     */
     static int indexOf(byte[] body, int from, int to, byte[] key) {
-        byte first = key[0];
         for (int i = from; i <= to - key.length; i++) {
-            if (body[i] == first && java.util.Arrays.equals(body, i, i + key.length, key, 0, key.length)) {
+            if (matchesAt(body, i, key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The index of the last occurrence of {@code key} in {@code body[from, to)}, or -1. */
+    static int lastIndexOf(byte[] body, int from, int to, byte[] key) {
+        for (int i = to - key.length; i >= from; i--) {
+            if (matchesAt(body, i, key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesAt(byte[] body, int at, byte[] key) {
+        return body[at + 1] == key[1] && body[at] == key[0]
+                && java.util.Arrays.equals(body, at, at + key.length, key, 0, key.length);
     }
 }
