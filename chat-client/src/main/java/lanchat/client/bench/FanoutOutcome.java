@@ -161,10 +161,14 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
                             : cutOff.reason(), "")
                     .add("stalledMemberTold", "what it was told before the close", drained.told(), "")
                     .add("stalledMemberClosedByServer", "connection closed by the server", drained.closed(), "")
-                    .add("stalledMemberMessagesReceived", "messages that reached it", drained.messages(), "")
-                    .add("stalledMemberBacklogMessages", "backlog when cut off", backlogMessages(), "messages")
-                    .add("stalledMemberBacklogKiB", "backlog when cut off (server + kernel buffers)",
-                            backlogBytes() < 0 ? null : backlogBytes() / 1024.0, "KiB");
+                    .add("stalledMemberMessagesReceived", "messages it could read after the run", drained.messages(),
+                            "")
+                    .add("stalledMemberBytesReceivedKiB", "the same in KiB (held by kernel socket buffers)",
+                            drained.messageBytes() / 1024.0, "KiB")
+                    .add("stalledMemberDroppedMessages", "messages it never got (dropped at the cut)",
+                            droppedMessages(), "")
+                    .add("stalledMemberDroppedKiB", "the same in KiB (the server's queue at the cut)",
+                            droppedBytes() < 0 ? null : droppedBytes() / 1024.0, "KiB");
         }
 
         /** Seconds from the stall to the cut; NaN when not cut off. */
@@ -172,20 +176,23 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
             return cutOff == null ? Double.NaN : (cutOff.atNanos() - stalledSince) / 1e9;
         }
 
-        /** Messages the room had sent it that had not reached it when it was cut off; -1 when not cut off. */
-        long backlogMessages() {
+        /**
+         * Messages the room had said up to the cut that never reached it, not even after the run, when it read
+         * everything the kernels still held: those the server dropped from its queue. -1 when not cut off.
+         */
+        long droppedMessages() {
             return cutOff == null ? -1 : Math.max(0, cutOff.roomSeq() - drained.lastSeq());
         }
 
         /**
-         * That backlog in bytes (at the average frame size it got), held by the server and both kernels; -1 when
-         * not cut off or when no message reached it to size them by.
+         * Those messages in bytes, at the average frame size it got: about what the server's queue held at the
+         * cut. -1 when not cut off or when no message reached it to size them by.
          */
-        long backlogBytes() {
+        long droppedBytes() {
             if (cutOff == null || drained.messages() == 0) {
                 return -1;
             }
-            return Math.round(backlogMessages() * drained.averageMessageBytes());
+            return Math.round(droppedMessages() * drained.averageMessageBytes());
         }
     }
 }
