@@ -69,7 +69,8 @@ public final class ChatServer implements AutoCloseable {
         // The listen backlog: how many connections the kernel keeps waiting, handshake done, until accept()
         // takes them. When it is full, Linux drops new SYNs and the connecting side's kernel sends them again.
         serverSocket = new ServerSocket(config.port(), config.backlog(), address);
-        announcements.println("lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
+        announcements.println(
+                "lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
         announcements.flush();
         acceptThread = config.threads().start("accept", this::acceptLoop);
     }
@@ -108,7 +109,7 @@ public final class ChatServer implements AutoCloseable {
             List<ClientSession> open = sessions.close();
             open.forEach(session -> session.disconnect(Disconnect.serverShutdown()));
             if (!sessions.awaitEmpty(config.drainTimeout().plus(CLOSE_MARGIN))) {
-                open.forEach(ClientSession::abort);
+                open.forEach(ClientSession::closeSocket);
             }
             joinAcceptThread();
         } catch (InterruptedException e) {

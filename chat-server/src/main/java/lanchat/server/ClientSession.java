@@ -1,9 +1,7 @@
 package lanchat.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -15,20 +13,16 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
 import lanchat.protocol.MessageCodec;
-import lanchat.protocol.ProtocolException;
 
 /**
- * One connected client: its socket, its reader thread ({@link #run()}: read a frame, dispatch it, repeat) and its
+ * One connected client: its nick, its rooms, and the two threads of its socket, a {@link SessionReader} and an
  * {@link Outbox}. Made by the accept thread. Commands are handled on the reader thread alone, holding the
- * session's lock; {@link #disconnect} may come from any thread (the timer, the outbox, the server's shutdown), runs
- * once, and takes the same lock, so a command and a departure never interleave.
- *
- * <p>After the departure the reader goes on reading and discarding until the peer closes or the drain deadline
- * closes the socket (see {@link #lingerUntilPeerCloses()}), then closes the socket and leaves {@link Sessions}.
+ * session's lock; {@link #disconnect} may come from any thread (the timer, the outbox, the server's shutdown),
+ * runs once, and takes the same lock, so a command and a departure never interleave. After the departure the
+ * socket closes when the peer has read everything and closed its side, or at the drain deadline.
  */
-final class ClientSession implements Member, Runnable {
+final class ClientSession implements Member {
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
 
     private final Socket socket;
@@ -37,7 +31,6 @@ final class ClientSession implements Member, Runnable {
     private final Outbox outbox;
     private final Liveness liveness;
     private final Dispatcher dispatcher;
-    private final RateLimiter frameRate;
     private final RateLimiter errorBudget;
     // Guards rooms and the registration and departure steps; held while a command is handled.
     private final ReentrantLock lock = new ReentrantLock();
@@ -56,7 +49,6 @@ final class ClientSession implements Member, Runnable {
         this.outbox = new Outbox(socket, config.sendQueueBytes(), new OutboxTrouble());
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
-        this.frameRate = new RateLimiter(config.rateLimit(), config.rateBurst());
         this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());
     }
 
@@ -72,20 +64,6 @@ final class ClientSession implements Member, Runnable {
         LOG.info(() -> "connect " + peer);
         disconnect(why);
         startThreads();
-    }
-
-    /** The reader thread. */
-    @Override
-    public void run() {
-        disconnect(readUntilDeparture());
-        lingerUntilPeerCloses();
-        try {
-            // Bounded: at the drain deadline the socket is closed, which ends a write stuck on a silent peer.
-            outbox.awaitStopped(hub.config().drainTimeout().multipliedBy(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeSocket();
     }
 
     @Override
@@ -107,9 +85,29 @@ final class ClientSession implements Member, Runnable {
         return nick != null;
     }
 
+    /** The session token sent in {@code welcome} (null before it): what a resume will present. */
+    String token() {
+        return token;
+    }
+
     /** The rooms this client is in; only with the session's lock held (reader thread, in a command). */
     Set<Room> rooms() {
         return rooms;
+    }
+
+    /** Carries out one decoded command, unless the session is over. Reader thread. */
+    void handle(Envelope<Command> envelope) {
+        LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
+        lock.lock();
+        try {
+            if (departure == null) {
+                dispatcher.dispatch(envelope.message(), envelope.ref());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "bug: " + this + " could not handle " + envelope.message(), e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -174,9 +172,9 @@ final class ClientSession implements Member, Runnable {
         LOG.info(() -> "disconnect " + this + ": " + why.reason());
     }
 
-    private void startThreads() {
-        outbox.start(hub.config().threads(), "outbox " + peer);
-        hub.config().threads().start("session " + peer, this);
+    /** Why the session ended, or null while it lasts. */
+    Disconnect departure() {
+        return departure;
     }
 
     /** The handshake deadline passed: ends the session unless a hello succeeded meanwhile. Timer thread. */
@@ -191,82 +189,14 @@ final class ClientSession implements Member, Runnable {
         }
     }
 
-    /** Closes the socket now, ending both threads; used at shutdown for sessions that did not drain in time. */
-    void abort() {
-        closeSocket();
-    }
-
     @Override
     public String toString() {
         String current = nick;
         return current == null ? peer : current + "@" + peer;
     }
 
-    /** Reads and handles frames until the session is over; returns why it is over. */
-    private Disconnect readUntilDeparture() {
-        try {
-            FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
-            while (departure == null) {
-                byte[] body = frames.readFrame();
-                if (body == null) {
-                    return Disconnect.connectionLost();
-                }
-                onFrame(body);
-            }
-            return departure;
-        } catch (ProtocolException e) {
-            // A framing error: the byte stream is out of step and cannot be read any further.
-            return Disconnect.error(e.code(), e.getMessage(), null);
-        } catch (IOException e) {
-            LOG.fine(() -> "read failed for " + this + ": " + e);
-            return Disconnect.connectionLost();
-        }
-    }
-
-    private void onFrame(byte[] body) {
-        liveness.heard();
-        if (!frameRate.tryAcquire()) {
-            reject(ErrorCode.RATE_LIMITED, "more than " + hub.config().rateLimit() + " frames a second (bursts of "
-                    + hub.config().rateBurst() + "); this frame was dropped", refOf(body));
-            return;
-        }
-        Envelope<Command> envelope;
-        try {
-            envelope = MessageCodec.decodeCommand(body);
-        } catch (ProtocolException e) {
-            reject(e.code(), e.getMessage(), e.ref());
-            return;
-        }
-        LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
-        lock.lock();
-        try {
-            if (departure == null) {
-                dispatcher.dispatch(envelope.message(), envelope.ref());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "bug: " + this + " could not handle " + envelope.message(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Reads and discards until the peer closes, or until the drain deadline closes the socket. Closing a socket
-     * with unread input makes the kernel send a reset, which can destroy our last frame before the peer reads it.
-     */
-    private void lingerUntilPeerCloses() {
-        byte[] sink = new byte[512];
-        try {
-            InputStream in = socket.getInputStream();
-            while (in.read(sink) >= 0) {
-                // discard
-            }
-        } catch (IOException e) {
-            // closed at the deadline, or reset by the peer: either way nothing more to read
-        }
-    }
-
-    private void closeSocket() {
+    /** Closes the socket (once) and leaves {@link Sessions}; the reader thread's last step, or the deadline's. */
+    void closeSocket() {
         if (!socketClosed.compareAndSet(false, true)) {
             return;
         }
@@ -282,12 +212,10 @@ final class ClientSession implements Member, Runnable {
         hub.sessions().remove(this);
     }
 
-    private static String refOf(byte[] body) {
-        try {
-            return MessageCodec.decodeCommand(body).ref();
-        } catch (ProtocolException e) {
-            return e.ref();
-        }
+    private void startThreads() {
+        outbox.start(hub.config().threads(), "outbox " + peer);
+        hub.config().threads().start("session " + peer, new SessionReader(this, socket, outbox, liveness,
+                hub.config()));
     }
 
     /** The outbox's troubles, handed to the timer thread: they may arrive under another session's room lock. */

@@ -31,6 +31,7 @@ final class LogFormat extends Formatter {
         console.setLevel(level);
         root.addHandler(console);
         root.setLevel(level);
+        ServerLogManager.keepHandlersUntilExit();
     }
 
     @Override

@@ -16,11 +16,15 @@ public final class Main {
     static final int OK = 0;
     static final int CANNOT_START = 1;
     static final int USAGE = 2;
+    private static final String LOG_MANAGER = "java.util.logging.manager";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LOG_MANAGER) == null) {
+            System.setProperty(LOG_MANAGER, ServerLogManager.class.getName());
+        }
         int status = run(args, System.out, System.err);
         if (status != OK) {
             System.exit(status);

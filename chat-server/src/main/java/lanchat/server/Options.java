@@ -27,7 +27,8 @@ final class Options {
     String host;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777",
-            description = "TCP port; 0 picks a free one (the line on stdout tells which). Default: ${DEFAULT-VALUE}.")
+            description = "TCP port; 0 picks a free one (the line on stdout tells which). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--backlog", paramLabel = "N", defaultValue = "50",
@@ -143,7 +144,8 @@ final class Options {
                 if (seconds.signum() < 0) {
                     throw new TypeConversionException("'" + value + "' is negative; expected seconds, e.g. 0.5");
                 }
-                return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+                BigDecimal nanos = seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP);
+                return Duration.ofNanos(nanos.longValueExact());
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a number of seconds, e.g. 0.5 or 10");
             } catch (ArithmeticException e) {

@@ -82,7 +82,7 @@ final class Room {
         }
     }
 
-    /** A {@code say} from a member: the room's next {@code seq}, to every member; the sender's echo has the ref. */
+    /** A {@code say}: a message with the room's next {@code seq} to every member; the sender's echo has the ref. */
     void say(Member sender, String text, boolean action, String ref) {
         lock.lock();
         try {
@@ -141,7 +141,7 @@ final class Room {
         broadcast(message, sender, ref);
     }
 
-    // Called with the lock held. Encodes once for everyone, and once more with the ref for the member who caused it.
+    // Called with the lock held. Encodes once for all, and once more with the ref for the member who caused it.
     private void broadcast(Event event, Member cause, String ref) {
         byte[] shared = Frames.encode(event, null);
         byte[] own = ref == null ? shared : Frames.encode(event, ref);

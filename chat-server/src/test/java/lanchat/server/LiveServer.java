@@ -2,9 +2,12 @@ package lanchat.server;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * A started {@link ChatServer} on 127.0.0.1 and a free port, plus the {@link TestClient}s a test opened on it.
@@ -22,9 +25,16 @@ final class LiveServer implements AutoCloseable {
     static LiveServer start(String... options) throws IOException {
         String[] all = Stream.concat(Stream.of("--host", "127.0.0.1", "--port", "0"), Stream.of(options))
                 .toArray(String[]::new);
-        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), new PrintStream(PrintStream.nullOutputStream()));
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), quiet);
         server.start();
         return new LiveServer(server);
+    }
+
+    /** Awaitility for server tests: checks at once, then every 10 ms, for up to 5 s. */
+    static ConditionFactory soon() {
+        return Awaitility.await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10));
     }
 
     ChatServer server() {

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
@@ -34,7 +35,9 @@ final class TestClient implements AutoCloseable {
     private final OutputStream out;
     private final BlockingQueue<Envelope<Event>> events = new LinkedBlockingQueue<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final ReentrantLock sending = new ReentrantLock();
     private volatile IOException failure;
+    private volatile boolean answeringPings;
     private int pings;
     private String nick;
 
@@ -77,8 +80,18 @@ final class TestClient implements AutoCloseable {
     }
 
     void sendRaw(byte[] bytes) throws IOException {
-        out.write(bytes);
-        out.flush();
+        sending.lock();
+        try {
+            out.write(bytes);
+            out.flush();
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** From now on the reader thread answers every server ping with a pong, and does not queue the pings. */
+    void answerPings() {
+        answeringPings = true;
     }
 
     /** Half-closes: the server reads end of stream, this client can still read. */
@@ -148,7 +161,11 @@ final class TestClient implements AutoCloseable {
         try {
             FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
             for (var envelope = frames.readEvent(); envelope != null; envelope = frames.readEvent()) {
-                events.add(envelope);
+                if (answeringPings && envelope.message() instanceof Event.Ping) {
+                    send(new Command.Pong());
+                } else {
+                    events.add(envelope);
+                }
             }
         } catch (IOException e) {
             failure = e;

@@ -1,0 +1,232 @@
+package lanchat.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every client vector of the protocol's {@code vectors/frames.json}, sent as raw bytes to a live server on a fresh
+ * connection, before and after {@code hello}: the server answers as PROTOCOL.md says, closes only after framing
+ * errors, and two well-behaved clients in the lobby keep chatting throughout with consecutive seqs.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class GoldenVectorsLiveTest {
+    private static final String NICK = "vec";
+
+    /** One vector of the file. */
+    record Vector(String name, String from, byte[] frame, JsonObject decoded, String error) {
+        String type() {
+            return decoded.get("type").getAsString();
+        }
+
+        String ref() {
+            return decoded.has("ref") ? decoded.get("ref").getAsString() : null;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private LiveServer live;
+    private TestClient carol;
+    private TestClient dave;
+    private final Map<TestClient, Long> lastSeq = new HashMap<>();
+
+    @BeforeEach
+    void startServerWithTwoChatters() throws Exception {
+        live = LiveServer.start("--rate-limit", "0");
+        carol = live.registerIn("lobby", "carol");
+        dave = live.registerIn("lobby", "dave");
+        lastSeq.put(carol, 0L);
+        lastSeq.put(dave, 0L);
+    }
+
+    @AfterEach
+    void stop() {
+        live.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyClientVectorBeforeHello() throws IOException {
+        return clientVectors().stream()
+                .map(v -> DynamicTest.dynamicTest(v.name(), () -> beforeHello(v)))
+                .toList();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyClientVectorAfterHello() throws IOException {
+        return clientVectors().stream()
+                .map(v -> DynamicTest.dynamicTest(v.name(), () -> afterHello(v)))
+                .toList();
+    }
+
+    private void beforeHello(Vector v) throws Exception {
+        try (TestClient client = TestClient.connect(live.port())) {
+            send(client, v);
+            if (v.error() != null) {
+                expectError(client, v);
+            } else if (v.type().equals("hello")) {
+                expectWelcome(client, v);
+            } else {
+                assertEquals(v.ref(), client.expectError(ErrorCode.NOT_REGISTERED).ref());
+                client.send(new Command.Hello(NICK));
+                client.expect(Event.Welcome.class);
+            }
+        }
+        companionsStillChat(v);
+    }
+
+    private void afterHello(Vector v) throws Exception {
+        try (TestClient client = TestClient.registered(live.port(), NICK)) {
+            client.join("lobby");
+            send(client, v);
+            if (v.error() != null) {
+                expectError(client, v);
+            } else {
+                expectReply(client, v);
+            }
+        }
+        companionsStillChat(v);
+    }
+
+    private static void send(TestClient client, Vector v) throws IOException {
+        client.sendRaw(v.frame());
+        if (v.error() != null && v.error().equals(ErrorCode.TRUNCATED.wire())) {
+            client.shutdownOutput();
+        }
+    }
+
+    /** The vector's own error code; after a framing error the connection is closed, otherwise it still works. */
+    private static void expectError(TestClient client, Vector v) throws Exception {
+        ErrorCode code = ErrorCode.fromWire(v.error()).orElseThrow();
+        client.expectError(code);
+        if (code.closesConnection()) {
+            client.awaitEnd();
+        } else {
+            assertEquals(List.of(), client.sync());
+        }
+    }
+
+    private static void expectWelcome(TestClient client, Vector v) throws Exception {
+        if (v.decoded().has("resume")) {
+            assertEquals(v.ref(), client.expectError(ErrorCode.RESUME_FAILED).ref());
+        }
+        Envelope<Event> welcome = client.next();
+        assertEquals(v.decoded().get("nick").getAsString(),
+                assertInstanceOf(Event.Welcome.class, welcome.message()).nick());
+        assertEquals(v.ref(), welcome.ref());
+    }
+
+    /** A registered member of the lobby sent a valid command: the reply PROTOCOL.md gives for it. */
+    private void expectReply(TestClient client, Vector v) throws Exception {
+        Envelope<Event> reply = v.type().equals("pong") ? null : client.next();
+        switch (v.type()) {
+            case "hello" -> assertEquals(ErrorCode.ALREADY_REGISTERED.wire(), error(reply).code());
+            case "nick" -> assertEquals(new Event.Renamed(NICK, v.decoded().get("nick").getAsString()),
+                    reply.message());
+            case "join" -> expectJoinReply(client, v, reply);
+            case "leave" -> assertEquals(new Event.Left("lobby", NICK, "left"), reply.message());
+            case "say" -> {
+                Event.Message message = assertInstanceOf(Event.Message.class, reply.message());
+                assertEquals(v.decoded().get("text").getAsString(), message.text());
+                assertEquals(v.decoded().get("action").getAsBoolean(), message.action());
+            }
+            case "whisper" -> assertEquals(ErrorCode.NO_SUCH_NICK.wire(), error(reply).code());
+            case "who" -> assertEquals(new Event.Users("lobby", List.of("carol", "dave", NICK)), reply.message());
+            case "rooms" -> assertTrue(assertInstanceOf(Event.Rooms.class, reply.message()).rooms()
+                    .contains(new Event.RoomInfo("lobby", 3)));
+            case "ping" -> assertEquals(new Event.Pong(), reply.message());
+            case "pong" -> assertEquals(List.of(), client.sync());
+            case "quit" -> {
+                assertEquals(new Event.Bye("quit"), reply.message());
+                client.awaitEnd();
+            }
+            default -> throw new AssertionError("no expectation for a vector of type " + v.type());
+        }
+        if (reply != null) {
+            assertEquals(v.ref(), reply.ref());
+        }
+    }
+
+    private static void expectJoinReply(TestClient client, Vector v, Envelope<Event> reply) throws Exception {
+        String room = v.decoded().get("room").getAsString();
+        if (room.equals("lobby")) {
+            assertEquals(new Event.Users("lobby", List.of("carol", "dave", NICK)), reply.message());
+        } else {
+            assertEquals(new Event.Joined(room, NICK), reply.message());
+            assertEquals(new Envelope<Event>(new Event.Users(room, List.of(NICK)), v.ref()), client.next());
+        }
+    }
+
+    /**
+     * carol says something and both companions receive it, every message they got meanwhile numbered by the
+     * lobby's next seq. Then the vector's connection is gone: the server holds no other socket than theirs.
+     */
+    private void companionsStillChat(Vector v) throws Exception {
+        String text = "still here after: " + v.name();
+        carol.send(new Command.Say("lobby", text));
+        for (TestClient companion : List.of(carol, dave)) {
+            Event.Message message;
+            do {
+                message = nextMessage(companion);
+                assertEquals(lastSeq.get(companion) + 1, message.seq(), "seqs seen by " + companion.nick());
+                lastSeq.put(companion, message.seq());
+            } while (!message.text().equals(text));
+            assertEquals(new Event.Message("lobby", "carol", text, false, message.seq(), message.ts(), false),
+                    message);
+        }
+        LiveServer.soon().until(() -> live.server().openSocketCount() == 2);
+    }
+
+    /** The next message, skipping the joins, leaves and renames of the vectors' clients. */
+    private static Event.Message nextMessage(TestClient client) throws InterruptedException {
+        Event event = client.next().message();
+        while (!(event instanceof Event.Message)) {
+            event = client.next().message();
+        }
+        return (Event.Message) event;
+    }
+
+    private static Event.Error error(Envelope<Event> reply) {
+        return assertInstanceOf(Event.Error.class, reply.message());
+    }
+
+    private static List<Vector> clientVectors() throws IOException {
+        try (var in = GoldenVectorsLiveTest.class.getResourceAsStream("/vectors/frames.json")) {
+            assertTrue(in != null, "vectors/frames.json is not on the test classpath");
+            var root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return StreamSupport.stream(root.getAsJsonArray("vectors").spliterator(), false)
+                    .map(element -> element.getAsJsonObject())
+                    .map(v -> new Vector(v.get("name").getAsString(), v.get("from").getAsString(),
+                            HexFormat.of().parseHex(v.get("hex").getAsString()),
+                            v.has("decoded") ? v.getAsJsonObject("decoded") : null,
+                            v.has("error") ? v.get("error").getAsString() : null))
+                    .filter(v -> v.from().equals("client"))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package lanchat.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import lanchat.protocol.Event;
+import lanchat.protocol.FrameReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The outbox over a real loopback connection: order, the last frame and its FIN, the limit. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class OutboxTest {
+    private final AtomicInteger exceeded = new AtomicInteger();
+    private final List<IOException> failures = new ArrayList<>();
+    private Socket serverSide;
+    private Socket clientSide;
+
+    @BeforeEach
+    void connect() throws IOException {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            clientSide = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort());
+            serverSide = listening.accept();
+        }
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        clientSide.close();
+        serverSide.close();
+    }
+
+    @Test
+    void framesArriveInOrderThenTheLastFrameThenEndOfStream() throws Exception {
+        Outbox outbox = outbox(ServerConfig.MIN_SEND_QUEUE_BYTES);
+        for (int i = 1; i <= 100; i++) {
+            assertTrue(outbox.offer(Frames.encode(new Event.Bye("frame " + i), null)));
+        }
+        outbox.start(ThreadKind.VIRTUAL, "outbox test");
+        outbox.finish(Frames.encode(new Event.Bye("last"), null));
+        assertFalse(outbox.offer(Frames.encode(new Event.Bye("too late"), null)));
+
+        FrameReader reader = new FrameReader(clientSide.getInputStream());
+        for (int i = 1; i <= 100; i++) {
+            assertEquals(new Event.Bye("frame " + i), reader.readEvent().message());
+        }
+        assertEquals(new Event.Bye("last"), reader.readEvent().message());
+        assertEquals(null, reader.readEvent(), "a FIN after the last frame");
+        assertTrue(outbox.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void frameOverTheLimitIsRefusedAndReportedOnce() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length * 3);
+        // The writer is not started yet, so nothing drains: the fourth frame goes over the limit.
+        assertTrue(outbox.offer(frame));
+        assertTrue(outbox.offer(frame));
+        assertTrue(outbox.offer(frame));
+        assertFalse(outbox.offer(frame));
+        assertFalse(outbox.offer(frame));
+        assertEquals(1, exceeded.get());
+
+        outbox.start(ThreadKind.PLATFORM, "outbox test");
+        outbox.finish(Frames.encode(new Event.Error("send_queue_exceeded", "read faster"), null));
+        FrameReader reader = new FrameReader(clientSide.getInputStream());
+        assertEquals(new Event.Error("send_queue_exceeded", "read faster"), reader.readEvent().message(),
+                "the queue was dropped; only the last frame goes out");
+        assertEquals(null, reader.readEvent());
+    }
+
+    private Outbox outbox(int limitBytes) {
+        return new Outbox(serverSide, limitBytes, new Outbox.Trouble() {
+            @Override
+            public void queueExceeded() {
+                exceeded.incrementAndGet();
+            }
+
+            @Override
+            public void writeFailed(IOException e) {
+                failures.add(e);
+            }
+        });
+    }
+}
