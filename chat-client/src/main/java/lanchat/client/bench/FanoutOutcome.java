@@ -151,11 +151,18 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
      * @param stalledSince   {@link RunClock} time when it stopped reading
      * @param cutOff         the {@code left} the others saw, or null when the server never cut it off
      * @param drained        what reached it, read after the run
+     * @param othersBeforeCut the others' latency until they saw it leave (all of it, if it never left)
+     * @param othersAfterCut the others' latency after they saw it leave
      */
-    record StallOutcome(String nick, long stalledSince, CutOff cutOff, StalledMember.Drained drained) {
+    record StallOutcome(String nick, long stalledSince, CutOff cutOff, StalledMember.Drained drained,
+            LatencyHistogram othersBeforeCut, LatencyHistogram othersAfterCut) {
 
         void addTo(Report report) {
             report.add("stalledMemberCutOff", "cut off", cutOff != null, "")
+                    .add("othersP99WhileStalledMs", "others' p99 while it was a member", millis(
+                            othersBeforeCut.percentile(99)), "ms")
+                    .add("othersP99AfterCutMs", "others' p99 after it was cut off", othersAfterCut.count() == 0 ? null
+                            : millis(othersAfterCut.percentile(99)), "ms")
                     .add("stalledMemberCutOffAfterSeconds", "cut off after it stopped reading", secondsToCutOff(), "s")
                     .add("stalledMemberLeftReason", "reason the others saw (left)", cutOff == null ? null
                             : cutOff.reason(), "")

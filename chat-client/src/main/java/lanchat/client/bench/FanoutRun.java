@@ -64,12 +64,11 @@ final class FanoutRun {
             ProcessSample serverAfter = server.sample();
             ProcessSample benchAfter = server.sampleBench();
             ProcessSample machineAfter = server.sampleMachine();
-            FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(
-                    stalled.nick(), stalled.stalledSinceNanos(), cutOff.get(), stalled.drain(STALL_DRAIN_QUIET));
+            StalledMember.Drained drained = stalled == null ? null : stalled.drain(STALL_DRAIN_QUIET);
             stopReceivers();
             return outcome(warmupNanos, warmup, measured, measureStart, complete && measured > 0,
                     usage(serverBefore, serverAfter), usage(benchBefore, benchAfter),
-                    usage(machineBefore, machineAfter), stall);
+                    usage(machineBefore, machineAfter), stalled, drained);
         } finally {
             stopReceivers();
             if (stalled != null) {
@@ -171,8 +170,10 @@ final class FanoutRun {
 
     private FanoutOutcome outcome(long warmupNanos, long warmup, long measured, long measureStart, boolean complete,
             FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.Usage machineUsage,
-            FanoutOutcome.StallOutcome stall) {
+            StalledMember stalled, StalledMember.Drained drained) {
         LatencyHistogram latency = new LatencyHistogram();
+        LatencyHistogram beforeCut = new LatencyHistogram();
+        LatencyHistogram afterCut = new LatencyHistogram();
         long lost = 0;
         long duplicates = 0;
         long outOfOrder = 0;
@@ -181,6 +182,9 @@ final class FanoutRun {
         int membersLost = 0;
         for (Receiver receiver : receivers) {
             latency.add(receiver.latency());
+            latency.add(receiver.latencyAfterCut());
+            beforeCut.add(receiver.latency());
+            afterCut.add(receiver.latencyAfterCut());
             lost += receiver.seqs().lostUpTo(warmup + measured);
             duplicates += receiver.seqs().duplicates();
             outOfOrder += receiver.seqs().outOfOrder();
@@ -188,6 +192,8 @@ final class FanoutRun {
             lastDelivery = Math.max(lastDelivery, receiver.lastMeasuredNanos());
             membersLost += receiver.lostReason() == null ? 0 : 1;
         }
+        FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(stalled.nick(),
+                stalled.stalledSinceNanos(), cutOff.get(), drained, beforeCut, afterCut);
         return new FanoutOutcome(settings, warmupNanos, measured, latency.count(), lastDelivery - measureStart, latency, lost,
                 duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage, benchUsage,
                 machineUsage, complete, stall);

@@ -23,6 +23,8 @@ final class Receiver {
     private final AtomicReference<CutOff> cutOff;
     private final SeqTracker seqs = new SeqTracker();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final LatencyHistogram latencyAfterCut = new LatencyHistogram();
+    private boolean cutSeen;
     private volatile long firstMeasuredSeq = Long.MAX_VALUE;
     private volatile long distinct;
     private volatile long lastMeasuredNanos;
@@ -82,7 +84,7 @@ final class Receiver {
             distinct++;
         }
         if (seq >= firstMeasuredSeq) {
-            latency.record((now - MessageScan.stamp(body, offset, length)) / 1_000);
+            (cutSeen ? latencyAfterCut : latency).record((now - MessageScan.stamp(body, offset, length)) / 1_000);
             lastMeasuredNanos = now;
         }
         if (MessageScan.isFrom(body, offset, length, client.nickBytes())) {
@@ -92,8 +94,10 @@ final class Receiver {
 
     private void onOtherEvent(Event event) {
         switch (event) {
-            case Event.Left left when left.nick().equalsIgnoreCase(watchedNick) ->
-                    cutOff.compareAndSet(null, new CutOff(clock.now(), left.reason(), seqs.highest()));
+            case Event.Left left when left.nick().equalsIgnoreCase(watchedNick) -> {
+                cutSeen = true;
+                cutOff.compareAndSet(null, new CutOff(clock.now(), left.reason(), seqs.highest()));
+            }
             case Event.Error error -> error(error.code() + " (" + error.message() + ")");
             case Event.Bye bye -> lost("bye: " + bye.reason());
             default -> {
@@ -154,8 +158,14 @@ final class Receiver {
         return seqs;
     }
 
+    /** Measured latencies until this member saw the watched member leave (all of them when it never did). */
     LatencyHistogram latency() {
         return latency;
+    }
+
+    /** Measured latencies after this member saw the watched member leave. */
+    LatencyHistogram latencyAfterCut() {
+        return latencyAfterCut;
     }
 
     SendWindow window() {
