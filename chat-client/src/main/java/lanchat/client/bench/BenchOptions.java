@@ -147,7 +147,8 @@ final class BenchOptions {
 
     /** The picocli parser for {@code options}: scenario and thread names in any case. */
     static CommandLine commandLine(BenchOptions options) {
-        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        // Overwriting allowed: scripts/bench passes defaults (--server-jar, --clock-ticks) that a user may repeat.
+        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).setOverwrittenOptionsAllowed(true);
     }
 
     /** Checks what picocli cannot: ranges, combinations, loopback. Throws {@link BenchException}. */

@@ -76,6 +76,12 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aRepeatedOptionOverridesTheScriptsDefault() {
+        BenchOptions options = parse("fanout", "--server-jar", "a.jar", "--clock-ticks", "100", "--server-jar", "b.jar");
+        assertEquals(java.nio.file.Path.of("b.jar"), options.serverJar());
+    }
+
+    @Test
     void rejectsAHostThatIsNotLoopback() {
         assertTrue(rejection("fanout", "--host", "192.0.2.1", "--port", "7777").contains("loopback"));
     }
