@@ -5,9 +5,10 @@ import java.io.PrintStream;
 import picocli.CommandLine;
 
 /**
- * The entry point of {@code scripts/bench}: parses the options, starts (or finds) the server, runs one scenario
- * and prints its {@link Report}. Everything here runs on the main thread; the scenarios start their own threads
- * and end them before they return. Exit status: 0 done, 1 the benchmark failed, 2 a usage mistake.
+ * The entry point of {@code scripts/bench}: parses the options, starts (or finds) the server, runs one
+ * scenario and prints its {@link Report}. Everything here runs on the main thread; the scenarios start their
+ * own threads and end them before they return. Exit status: 0 done, 1 the benchmark failed, 2 a usage
+ * mistake.
  */
 public final class Bench {
 
@@ -52,7 +53,8 @@ public final class Bench {
                 "LanChat bench " + options.scenario().name().toLowerCase(java.util.Locale.ROOT));
         describeSetup(report, options, server);
         switch (options.scenario()) {
-            case FANOUT -> new FanoutRun(options.fanoutSettings(), server, false).run().addTo(report.section("fanout"), "");
+            case FANOUT -> new FanoutRun(options.fanoutSettings(), server, false).run()
+                    .addTo(report.section("fanout"), "");
             case SLOW -> slow(options, server, report);
             case CAPACITY -> new CapacityRun(options.clients(), options.connectConcurrency(), options.holdTime(),
                     options.maxTime(), server).run().addTo(report.section("capacity"));
@@ -75,13 +77,15 @@ public final class Bench {
     private static void describeSetup(Report report, BenchOptions options, ServerTarget server) {
         report.add("serverAddress", "server", server.address().getAddress().getHostAddress() + ":"
                         + server.address().getPort(), "")
-                .add("serverPid", "server pid", server.serverPid() == null ? null : server.serverPid().toString(), "")
+                .add("serverPid", "server pid", server.serverPid() == null ? null
+                        : server.serverPid().toString(), "")
                 .add("threads", "server --threads", options.threads() == null ? "(server default)"
                         : options.threads().wire(), "")
                 .add("sendQueueBytes", "server --send-queue-bytes", options.sendQueueBytes() == null
                         ? "(server default)" : options.sendQueueBytes().toString(), "")
                 .add("serverJvmOptions", "server JVM options", String.join(" ", options.serverJvmOptions()), "")
-                .add("serverLog", "server log", server.serverLog() == null ? null : server.serverLog().toString(), "")
+                .add("serverLog", "server log", server.serverLog() == null ? null
+                        : server.serverLog().toString(), "")
                 .add("cores", "cores", Runtime.getRuntime().availableProcessors(), "")
                 .add("jdk", "JDK", System.getProperty("java.vm.name") + " " + Runtime.version(), "");
     }

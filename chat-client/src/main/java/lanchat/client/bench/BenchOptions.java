@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line of {@code scripts/bench}, parsed by picocli. Options left out get a default that depends on
- * the scenario (50 clients for fanout, 20 for slow, 10,000 for capacity, ...): the accessors return the
+ * The command line of {@code scripts/bench}, parsed by picocli. Options left out get a default that depends
+ * on the scenario (50 clients for fanout, 20 for slow, 10,000 for capacity, ...): the accessors return the
  * value in effect. {@link #validate()} turns a mistake into one sentence.
  *
  * <p>Filled in and read by the main thread.
@@ -88,7 +88,8 @@ final class BenchOptions {
     private int receiveThreads = 1;
 
     @Option(names = "--hold-seconds", paramLabel = "S",
-            description = "capacity: how long to hold all clients before checking them (default: ${DEFAULT-VALUE}).")
+            description = "capacity: how long to hold all clients before checking them (default: "
+                    + "${DEFAULT-VALUE}).")
     private double holdSeconds = 2;
 
     @Option(names = "--connect-concurrency", paramLabel = "N",
@@ -147,8 +148,10 @@ final class BenchOptions {
 
     /** The picocli parser for {@code options}: scenario and thread names in any case. */
     static CommandLine commandLine(BenchOptions options) {
-        // Overwriting allowed: scripts/bench passes defaults (--server-jar, --clock-ticks) that a user may repeat.
-        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).setOverwrittenOptionsAllowed(true);
+        // Overwriting allowed: scripts/bench passes defaults (--server-jar, --clock-ticks) that a user may
+        // repeat to change them.
+        return new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true);
     }
 
     /** Checks what picocli cannot: ranges, combinations, loopback. Throws {@link BenchException}. */
@@ -157,7 +160,8 @@ final class BenchOptions {
         require(rate == null || rate >= 0, "--rate must be 0 or more, got " + rate);
         requirePositive("--messages", messages);
         require(seconds > 0, "--seconds must be more than 0, got " + seconds);
-        require(payload == null || (payload >= StampedText.MIN_PAYLOAD_CHARS && payload <= Rules.MAX_TEXT_CODE_POINTS),
+        require(payload == null
+                || (payload >= StampedText.MIN_PAYLOAD_CHARS && payload <= Rules.MAX_TEXT_CODE_POINTS),
                 "--payload must be from " + StampedText.MIN_PAYLOAD_CHARS + " to " + Rules.MAX_TEXT_CODE_POINTS
                         + ", got " + payload);
         require(warmupSeconds >= 0, "--warmup-seconds must be 0 or more, got " + warmupSeconds);
@@ -168,7 +172,8 @@ final class BenchOptions {
         require(maxSeconds > 0, "--max-seconds must be more than 0, got " + maxSeconds);
         require(clockTicks > 0, "--clock-ticks must be more than 0, got " + clockTicks);
         require(port == null || (port >= 1 && port <= 65_535), "--port must be from 1 to 65535, got " + port);
-        require(serverPid == null || port != null, "--server-pid needs --port: it names a server already running");
+        require(serverPid == null || port != null,
+                "--server-pid needs --port: it names a server already running");
         require(scenario != Scenario.CAPACITY || (rate == null && messages == null && payload == null),
                 "--rate, --messages and --payload apply to fanout and slow, not to capacity");
         requireLoopback(host);

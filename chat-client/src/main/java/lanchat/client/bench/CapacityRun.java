@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
- * The {@code capacity} scenario: N {@link IdleMember}s connect and register (at most a few handshakes at once),
- * are held for a while, and are then pinged once; those that answer are the clients held. The server's RSS is
- * read before the first connect and after the hold, so their difference over the clients held is its memory
- * per connection (heap, stacks, socket buffers and all).
+ * The {@code capacity} scenario: N {@link IdleMember}s connect and register (at most a few handshakes at
+ * once), are held for a while, and are then pinged once; those that answer are the clients held. The server's
+ * RSS is read before the first connect and after the hold, so their difference over the clients held is its
+ * memory per connection (heap, stacks, socket buffers and all).
  *
  * <p>Runs on the main thread, which starts one virtual thread per member and polls their states.
  */
@@ -48,7 +48,8 @@ final class CapacityRun {
             ProcessSample held = server.sample();
             int pinged = pingAll();
             int answered = awaitAnswers(Math.min(deadline, clock.now() + PING_TIMEOUT.toNanos()));
-            return new CapacityOutcome(clients, count(IdleMember.State.REGISTERED) + count(IdleMember.State.DROPPED),
+            int registered = count(IdleMember.State.REGISTERED) + count(IdleMember.State.DROPPED);
+            return new CapacityOutcome(clients, registered,
                     answered, pinged - answered, count(IdleMember.State.REFUSED), count(IdleMember.State.FAILED),
                     firstProblem(), rampNanos, before, held);
         } finally {
@@ -100,7 +101,8 @@ final class CapacityRun {
     }
 
     private String firstProblem() {
-        return members.stream().map(IdleMember::problem).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return members.stream().map(IdleMember::problem).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     /** Fails early, in one sentence, when this process may not open a socket per client. */

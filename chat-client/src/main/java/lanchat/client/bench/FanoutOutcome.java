@@ -23,10 +23,10 @@ package lanchat.client.bench;
  * @param complete        false when {@code --max-seconds} ended the run before every delivery arrived
  * @param stall           what happened to the stalled member, or null when there was none
  */
-record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, long deliveries, long measuredNanos,
-        LatencyHistogram latency, long lost, long duplicates, long outOfOrder, int membersLost, String firstLoss,
-        long errors, String firstError, Usage server, Usage bench, Usage machine, boolean complete,
-        StallOutcome stall) {
+record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, long deliveries,
+        long measuredNanos, LatencyHistogram latency, long lost, long duplicates, long outOfOrder, int membersLost,
+        String firstLoss, long errors, String firstError, Usage server, Usage bench, Usage machine,
+        boolean complete, StallOutcome stall) {
 
     /** Adds the figures to {@code report}, their JSON keys prefixed with {@code prefix} (may be empty). */
     void addTo(Report report, String prefix) {
@@ -56,16 +56,17 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
                 .add(keys.of("serverCpuUsPerDeliveryNoJit"), "server CPU per delivery, JIT compiler excluded",
                         server == null ? null : server.cpuMicrosPer(deliveries, false), "µs")
                 .add(keys.of("serverCores"), "server CPU use", server == null ? null : server.cores(), "cores")
-                .add(keys.of("serverJitCores"), "of which JIT compiler", server == null ? null : server.jitCores(),
-                        "cores")
+                .add(keys.of("serverJitCores"), "of which JIT compiler", server == null ? null
+                        : server.jitCores(), "cores")
                 .add(keys.of("serverGcCores"), "of which garbage collector", server == null ? null
                         : server.gcCores(), "cores")
-                .add(keys.of("serverSystemShare"), "server CPU in the kernel (system calls)", server == null ? null
-                        : server.after().systemShareSince(server.before()) * 100, "%")
+                .add(keys.of("serverSystemShare"), "server CPU in the kernel (system calls)",
+                        server == null ? null : server.after().systemShareSince(server.before()) * 100, "%")
                 .add(keys.of("serverRssMiB"), "server RSS at end", server == null ? null
                         : server.after().rssBytes() / 1048576.0, "MiB")
                 .add(keys.of("benchCpuUsPerDelivery"), "load generator CPU per delivery", cpuMicros(bench), "µs")
-                .add(keys.of("benchCores"), "load generator CPU use", bench == null ? null : bench.cores(), "cores")
+                .add(keys.of("benchCores"), "load generator CPU use", bench == null ? null : bench.cores(),
+                        "cores")
                 .add(keys.of("otherCores"), "other processes' CPU use", otherCores(), "cores")
                 .add(keys.of("complete"), "complete (all sent, all received in time)", complete, "");
     }
@@ -161,15 +162,16 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
             report.add("stalledMemberCutOff", "cut off", cutOff != null, "")
                     .add("othersP99WhileStalledMs", "others' p99 while it was a member", millis(
                             othersBeforeCut.percentile(99)), "ms")
-                    .add("othersP99AfterCutMs", "others' p99 after it was cut off", othersAfterCut.count() == 0 ? null
-                            : millis(othersAfterCut.percentile(99)), "ms")
-                    .add("stalledMemberCutOffAfterSeconds", "cut off after it stopped reading", secondsToCutOff(), "s")
+                    .add("othersP99AfterCutMs", "others' p99 after it was cut off",
+                            othersAfterCut.count() == 0 ? null : millis(othersAfterCut.percentile(99)), "ms")
+                    .add("stalledMemberCutOffAfterSeconds", "cut off after it stopped reading",
+                            secondsToCutOff(), "s")
                     .add("stalledMemberLeftReason", "reason the others saw (left)", cutOff == null ? null
                             : cutOff.reason(), "")
                     .add("stalledMemberTold", "what it was told before the close", drained.told(), "")
                     .add("stalledMemberClosedByServer", "connection closed by the server", drained.closed(), "")
-                    .add("stalledMemberMessagesReceived", "messages it could read after the run", drained.messages(),
-                            "")
+                    .add("stalledMemberMessagesReceived", "messages it could read after the run",
+                            drained.messages(), "")
                     .add("stalledMemberBytesReceivedKiB", "the same in KiB (held by kernel socket buffers)",
                             drained.messageBytes() / 1024.0, "KiB")
                     .add("stalledMemberDroppedMessages", "messages it never got (dropped at the cut)",
@@ -184,16 +186,17 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
         }
 
         /**
-         * Messages the room had said up to the cut that never reached it, not even after the run, when it read
-         * everything the kernels still held: those the server dropped from its queue. -1 when not cut off.
+         * Messages the room had said up to the cut that never reached it, not even after the run, when it
+         * read everything the kernels still held: those the server dropped from its queue. -1 when not cut
+         * off.
          */
         long droppedMessages() {
             return cutOff == null ? -1 : Math.max(0, cutOff.roomSeq() - drained.lastSeq());
         }
 
         /**
-         * Those messages in bytes, at the average frame size it got: about what the server's queue held at the
-         * cut. -1 when not cut off or when no message reached it to size them by.
+         * Those messages in bytes, at the average frame size it got: about what the server's queue held at
+         * the cut. -1 when not cut off or when no message reached it to size them by.
          */
         long droppedBytes() {
             if (cutOff == null || drained.messages() == 0) {

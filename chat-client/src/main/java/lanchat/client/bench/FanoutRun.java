@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * phase; the server's CPU time is read at the start of the measured phase and after its last delivery.
  * Optionally one {@link StalledMember} sits in the room throughout (scenario {@code slow}).
  *
- * <p>Threads: {@link #run()} runs on the caller's thread (the main thread), which connects the members, starts
- * the {@link ReceiveLoop}s that read for them and one {@link Pacer} thread per phase, polls for progress, and at
- * the end stops the loops and closes every socket.
+ * <p>Threads: {@link #run()} runs on the caller's thread (the main thread), which connects the members,
+ * starts the {@link ReceiveLoop}s that read for them and one {@link Pacer} thread per phase, polls for
+ * progress, and at the end stops the loops and closes every socket.
  */
 final class FanoutRun {
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -101,8 +101,8 @@ final class FanoutRun {
 
     /**
      * Sends {@code --warmup-seconds} at the run's rate, then, while the server's JIT compiler still took more
-     * than {@link #JIT_QUIET_CORES} during the last phase, one more second at a time (up to
-     * {@link #MAX_EXTRA_WARMUP}): compiling is a start-up cost, not a cost per delivery. Every warm-up message is
+     * than {@link #JIT_QUIET_CORES} during the last phase, one more second at a time (up to {@link
+     * #MAX_EXTRA_WARMUP}): compiling is a start-up cost, not a cost per delivery. Every warm-up message is
      * received before it returns the number sent.
      */
     private long warmUp(long deadline) throws IOException, InterruptedException {
@@ -132,7 +132,8 @@ final class FanoutRun {
     private long sendPhase(long perClient, long endNanos) throws InterruptedException {
         String room = "bench-" + runId;
         List<LoadClient> senders = receivers.stream().map(Receiver::client).toList();
-        List<StampedText> texts = senders.stream().map(s -> new StampedText(room, settings.payloadChars())).toList();
+        List<StampedText> texts = senders.stream()
+                .map(sender -> new StampedText(room, settings.payloadChars())).toList();
         List<SendWindow> windows = receivers.stream().map(Receiver::window).toList();
         Pacer pacer = new Pacer(senders, texts, windows, clock, settings.rate(), perClient, endNanos);
         Thread thread = Thread.ofPlatform().name("pacer").start(pacer);
@@ -168,7 +169,8 @@ final class FanoutRun {
         return false;
     }
 
-    private FanoutOutcome outcome(long warmupNanos, long warmup, long measured, long measureStart, boolean complete,
+    private FanoutOutcome outcome(long warmupNanos, long warmup, long measured, long measureStart,
+            boolean complete,
             FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.Usage machineUsage,
             StalledMember stalled, StalledMember.Drained drained) {
         LatencyHistogram latency = new LatencyHistogram();
@@ -194,9 +196,9 @@ final class FanoutRun {
         }
         FanoutOutcome.StallOutcome stall = stalled == null ? null : new FanoutOutcome.StallOutcome(stalled.nick(),
                 stalled.stalledSinceNanos(), cutOff.get(), drained, beforeCut, afterCut);
-        return new FanoutOutcome(settings, warmupNanos, measured, latency.count(), lastDelivery - measureStart, latency, lost,
-                duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage, benchUsage,
-                machineUsage, complete, stall);
+        return new FanoutOutcome(settings, warmupNanos, measured, latency.count(), lastDelivery - measureStart,
+                latency, lost, duplicates, outOfOrder, membersLost, firstLoss(), errors, firstError(), serverUsage,
+                benchUsage, machineUsage, complete, stall);
     }
 
     private static FanoutOutcome.Usage usage(ProcessSample before, ProcessSample after) {
@@ -204,7 +206,8 @@ final class FanoutRun {
     }
 
     private String firstLoss() {
-        return receivers.stream().map(r -> r.lostReason() == null ? null : r.client().nick() + ": " + r.lostReason())
+        return receivers.stream()
+                .map(r -> r.lostReason() == null ? null : r.client().nick() + ": " + r.lostReason())
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 

@@ -13,9 +13,9 @@ import lanchat.protocol.ProtocolException;
 
 /**
  * Reads frames into one reusable buffer and hands out each body in place, with no allocation per frame: the
- * recv buffering of {@code lanchat.protocol.FrameReader}, minus its {@code new byte[]} per frame, because a load
- * generator on the same two cores as the server must spend as little CPU as it can per delivery. One read may
- * bring many frames; a frame split across reads is completed by the next ones.
+ * recv buffering of {@code lanchat.protocol.FrameReader}, minus its {@code new byte[]} per frame, because a
+ * load generator on the same two cores as the server must spend as little CPU as it can per delivery. One
+ * read may bring many frames; a frame split across reads is completed by the next ones.
  *
  * <pre>
  * buffer: [ consumed | frame frame fra | free ]
@@ -23,11 +23,11 @@ import lanchat.protocol.ProtocolException;
  * </pre>
  *
  * Two ways to use it: {@link #next()} blocks on the stream given at construction (handshakes, idle clients);
- * {@link #readFrom} reads once from a non-blocking channel and {@link #nextBuffered()} hands out what is complete
- * (the {@link ReceiveLoop}).
+ * {@link #readFrom} reads once from a non-blocking channel and {@link #nextBuffered()} hands out what is
+ * complete (the {@link ReceiveLoop}).
  *
- * <p>Not thread-safe: one reader thread at a time. A body's bytes ({@link #buffer()} from {@link #bodyOffset()})
- * stay valid only until the next call. Does not own the stream or channel.
+ * <p>Not thread-safe: one reader thread at a time. A body's bytes ({@link #buffer()} from {@link
+ * #bodyOffset()}) stay valid only until the next call. Does not own the stream or channel.
  */
 final class FrameInput {
     private final InputStream in;
@@ -125,7 +125,8 @@ final class FrameInput {
 
     /** Decodes the current body with the protocol's strict codec: the slow path, for frames that are rare. */
     Event decodeEvent() throws ProtocolException {
-        return MessageCodec.decodeEvent(Arrays.copyOfRange(buffer, bodyOffset, bodyOffset + bodyLength)).message();
+        byte[] body = Arrays.copyOfRange(buffer, bodyOffset, bodyOffset + bodyLength);
+        return MessageCodec.decodeEvent(body).message();
     }
 
     private boolean endOfStream() throws ProtocolException {
@@ -137,8 +138,8 @@ final class FrameInput {
     }
 
     private int lengthAt(int at) throws ProtocolException {
-        int length = ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16) | ((buffer[at + 2] & 0xFF) << 8)
-                | (buffer[at + 3] & 0xFF);
+        int length = ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16)
+                | ((buffer[at + 2] & 0xFF) << 8) | (buffer[at + 3] & 0xFF);
         if (length < 1 || length > maxFrameBytes) {
             throw badLength(length & 0xFFFFFFFFL);
         }

@@ -2,9 +2,9 @@ package lanchat.client.bench;
 
 /**
  * Counts latencies in microseconds without allocating per value, so recording costs a few nanoseconds on a
- * receiver's hot path. Values below 1,024 µs get a bucket each; above that every power of two is split into 512
- * buckets, so a reported percentile is within 0.2 % of the true value (the layout of HdrHistogram, cut down to
- * what a benchmark needs). Values above {@link #MAX_MICROS} count as {@code MAX_MICROS}.
+ * receiver's hot path. Values below 1,024 µs get a bucket each; above that every power of two is split into
+ * 512 buckets, so a reported percentile is within 0.2 % of the true value (the layout of HdrHistogram, cut
+ * down to what a benchmark needs). Values above {@link #MAX_MICROS} count as {@code MAX_MICROS}.
  *
  * <p>Not thread-safe: each receiver thread records into its own histogram; the main thread {@link #add}s them
  * together after those threads have ended.
@@ -63,9 +63,9 @@ final class LatencyHistogram {
     }
 
     /**
-     * The value below or at which {@code percent} % of the recorded values lie (nearest-rank: the value of rank
-     * ceil(percent / 100 * count)), reported as the top of its bucket but never above {@link #max()}; 0 when
-     * empty.
+     * The value below or at which {@code percent} % of the recorded values lie (nearest-rank: the value of
+     * rank ceil(percent / 100 * count)), reported as the top of its bucket but never above {@link #max()}; 0
+     * when empty.
      */
     long percentile(double percent) {
         if (percent < 0 || percent > 100) {

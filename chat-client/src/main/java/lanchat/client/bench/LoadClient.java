@@ -27,10 +27,10 @@ import lanchat.protocol.Rules;
  * stalled members; switched by {@link #stopBlocking()} to non-blocking for fanout members, whose frames a
  * {@link ReceiveLoop} reads for many connections on one thread.
  *
- * <p>Threads: {@link #connect} and {@link #join} run on the thread that sets the client up; afterwards exactly
- * one thread reads ({@link #input()}), and any thread may {@link #send} (a {@code ReentrantLock} keeps frames
- * whole and does not pin a virtual thread's carrier on JDK 21). {@link #close()} closes the socket, which ends
- * a blocked read or write; calling it twice is harmless.
+ * <p>Threads: {@link #connect} and {@link #join} run on the thread that sets the client up; afterwards
+ * exactly one thread reads ({@link #input()}), and any thread may {@link #send} (a {@code ReentrantLock}
+ * keeps frames whole and does not pin a virtual thread's carrier on JDK 21). {@link #close()} closes the
+ * socket, which ends a blocked read or write; calling it twice is harmless.
  */
 final class LoadClient implements AutoCloseable {
     private final SocketChannel channel;
@@ -79,7 +79,7 @@ final class LoadClient implements AutoCloseable {
         }
     }
 
-    /** Joins {@code room} and waits for the server's {@code users} answer, which comes after our {@code joined}. */
+    /** Joins {@code room} and waits for the server's {@code users} answer, which follows our {@code joined}. */
     void join(String room) throws IOException {
         send(new Command.Join(room));
         awaitReply("join " + room, Event.Users.class);
@@ -120,8 +120,8 @@ final class LoadClient implements AutoCloseable {
     }
 
     /**
-     * Sends one complete frame (header included): one write call, unless a non-blocking socket's send buffer is
-     * full, in which case it retries every 50 µs until the frame is out (or the socket is closed).
+     * Sends one complete frame (header included): one write call, unless a non-blocking socket's send buffer
+     * is full, in which case it retries every 50 µs until the frame is out (or the socket is closed).
      */
     void send(byte[] frame) throws IOException {
         sendLock.lock();

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads how busy the whole machine's CPUs have been from the first line of Linux's {@code /proc/stat}
- * (user + nice + system + irq + softirq + steal clock ticks, summed over all cores). With the server's and the
- * benchmark's own CPU time subtracted, it tells how much other processes (a build on the same box) took during
- * a measurement, which is what makes a noisy figure explainable. Immutable; thread-safe.
+ * Reads how busy the whole machine's CPUs have been from the first line of Linux's {@code /proc/stat} (user +
+ * nice + system + irq + softirq + steal clock ticks, summed over all cores). With the server's and the
+ * benchmark's own CPU time subtracted, it tells how much other processes (a build on the same box) took
+ * during a measurement, which is what makes a noisy figure explainable. Immutable; thread-safe.
  */
 final class MachineProbe {
     private final long clockTicksPerSecond;

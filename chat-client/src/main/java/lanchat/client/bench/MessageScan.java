@@ -1,16 +1,16 @@
 package lanchat.client.bench;
 
 /**
- * Reads the three fields a receiver needs from a {@code message} event body (its {@code seq}, the stamp at the
- * start of its {@code text}, and whether it is {@code from} a given nick) by scanning the UTF-8 bytes in place.
- * A full decode (JSON tree, records, validation) costs microseconds and garbage per delivery; on the two cores
- * the server also runs on, that would measure the load generator instead of the server. Every other event type
- * is rare and goes through the protocol's strict codec ({@link FrameInput#decodeEvent()}).
+ * Reads the three fields a receiver needs from a {@code message} event body (its {@code seq}, the stamp at
+ * the start of its {@code text}, and whether it is {@code from} a given nick) by scanning the UTF-8 bytes in
+ * place. A full decode (JSON tree, records, validation) costs microseconds and garbage per delivery; on the
+ * two cores the server also runs on, that would measure the load generator instead of the server. Every other
+ * event type is rare and goes through the protocol's strict codec ({@link FrameInput#decodeEvent()}).
  *
- * <p>The keys are matched with their quotes and colon ({@code "seq":}); inside a JSON string a quote is always
- * escaped ({@code \"}), so such a match can only be the key itself. The scans are quick for the field order the
- * server's codec writes ({@code type} first, {@code seq} near the end) and correct for any order. Stateless;
- * thread-safe.
+ * <p>The keys are matched with their quotes and colon ({@code "seq":}); inside a JSON string a quote is
+ * always escaped ({@code \"}), so such a match can only be the key itself. The scans are quick for the field
+ * order the server's codec writes ({@code type} first, {@code seq} near the end) and correct for any order.
+ * Stateless; thread-safe.
  */
 final class MessageScan {
     private static final byte[] TYPE_MESSAGE = StampedText.ascii("\"type\":\"message\"");
@@ -84,8 +84,8 @@ final class MessageScan {
     }
 
     /**
-     * The index of the first occurrence of {@code key} (2 bytes or more) in {@code body[from, to)}, or -1. The
-     * second byte is tested first: every key starts with a quote, and quotes are everywhere in JSON.
+     * The index of the first occurrence of {@code key} (2 bytes or more) in {@code body[from, to)}, or -1.
+     * The second byte is tested first: every key starts with a quote, and quotes are everywhere in JSON.
      */
     static int indexOf(byte[] body, int from, int to, byte[] key) {
         for (int i = from; i <= to - key.length; i++) {

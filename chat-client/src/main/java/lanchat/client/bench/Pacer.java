@@ -6,15 +6,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends one phase of a fanout (the warm-up or the measured part) from all senders, on one thread of its own
- * named {@code pacer}. One thread for all senders keeps the generator's own CPU and context switches small on a
- * machine it shares with the server.
+ * named {@code pacer}. One thread for all senders keeps the generator's own CPU and context switches small on
+ * a machine it shares with the server.
  *
  * <ul>
- *   <li>Rate R &gt; 0: message n (counting across senders, sender n mod C) is due at start + n / R seconds. The
- *   pacer sleeps until then, sends, and stamps the text with that <em>due</em> time, so when it or the server
- *   falls behind, the delay shows up as latency instead of as silently fewer messages.</li>
- *   <li>R = 0: as fast as possible, round robin over the senders whose {@link SendWindow} has room, stamped with
- *   the time of the send.</li>
+ * <li>Rate R &gt; 0: message n (counting across senders, sender n mod C) is due at start + n / R seconds. The
+ * pacer sleeps until then, sends, and stamps the text with that <em>due</em> time, so when it or the server
+ * falls behind, the delay shows up as latency instead of as silently fewer messages.</li>
+ * <li>R = 0: as fast as possible, round robin over the senders whose {@link SendWindow} has room, stamped
+ * with the time of the send.</li>
  * </ul>
  *
  * A phase ends when every sender has sent {@code messagesPerSender}, or at {@code endNanos} ({@link RunClock}
@@ -31,8 +31,8 @@ final class Pacer implements Runnable {
     private volatile long sent;
     private volatile IOException failure;
 
-    Pacer(List<LoadClient> senders, List<StampedText> texts, List<SendWindow> windows, RunClock clock, double rate,
-            long messagesPerSender, long endNanos) {
+    Pacer(List<LoadClient> senders, List<StampedText> texts, List<SendWindow> windows, RunClock clock,
+            double rate, long messagesPerSender, long endNanos) {
         if (senders.isEmpty() || senders.size() != texts.size() || senders.size() != windows.size()) {
             throw new IllegalArgumentException("need one text and one window per sender, got " + senders.size()
                     + " senders, " + texts.size() + " texts, " + windows.size() + " windows");

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 
 /**
  * Reads a process's CPU time and memory from Linux's {@code /proc/PID}: utime + stime (fields 14 and 15 of
- * {@code stat}, in clock ticks, usually 100 a second: {@code getconf CLK_TCK}) and {@code VmRSS} and
- * {@code Threads} of {@code status}. The same fields of each thread's {@code task/TID/stat} tell how much of
- * that CPU time the JVM's JIT compiler and garbage collector threads took: a JIT still compiling during a
- * measurement is warm-up cost, not the cost of the code being measured. Works for any process of the same user, so the benchmark can watch the
- * server it started or one given with {@code --server-pid}.
+ * {@code stat}, in clock ticks, usually 100 a second: {@code getconf CLK_TCK}) and {@code VmRSS} and {@code
+ * Threads} of {@code status}. The same fields of each thread's {@code task/TID/stat} tell how much of that
+ * CPU time the JVM's JIT compiler and garbage collector threads took: a JIT still compiling during a
+ * measurement is warm-up cost, not the cost of the code being measured. Works for any process of the same
+ * user, so the benchmark can watch the server it started or one given with {@code --server-pid}.
  *
  * <p>Immutable and thread-safe; every {@link #sample()} reads the files afresh.
  */
@@ -46,8 +46,8 @@ final class ProcessProbe {
         String status = Files.readString(dir.resolve("status"));
         long[] jitAndGcTicks = jitAndGcTicks(dir.resolve("task"));
         return new ProcessSample(nanos(cpuTicks(stat)), nanos(systemTicks(stat)), nanos(jitAndGcTicks[0]),
-                nanos(jitAndGcTicks[1]), statusField(status, "VmRSS") * 1024, (int) statusField(status, "Threads"),
-                System.nanoTime());
+                nanos(jitAndGcTicks[1]), statusField(status, "VmRSS") * 1024,
+                (int) statusField(status, "Threads"), System.nanoTime());
     }
 
     /** CPU ticks of the JIT compiler threads and of the GC threads; threads that end meanwhile are skipped. */
@@ -136,6 +136,7 @@ final class ProcessProbe {
 
     private static IllegalArgumentException malformed(String file, String problem, String text) {
         String start = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        return new IllegalArgumentException("unexpected /proc/PID/" + file + ": " + problem + " in \"" + start + "\"");
+        return new IllegalArgumentException(
+                "unexpected /proc/PID/" + file + ": " + problem + " in \"" + start + "\"");
     }
 }

@@ -19,7 +19,7 @@ record ProcessSample(long cpuNanos, long systemNanos, long jitNanos, long gcNano
         return cpuNanos - earlier.cpuNanos;
     }
 
-    /** The kernel's share of the CPU time used between {@code earlier} and this sample; NaN when none was used. */
+    /** The kernel's share of the CPU time used since {@code earlier}; NaN when none was used. */
     double systemShareSince(ProcessSample earlier) {
         long cpu = cpuNanosSince(earlier);
         return cpu == 0 ? Double.NaN : (double) (systemNanos - earlier.systemNanos) / cpu;

@@ -7,14 +7,14 @@ import java.nio.channels.Selector;
 import java.util.List;
 
 /**
- * Reads the frames of many fanout members on one platform thread, named {@code receive loop N}: a selector over
- * their non-blocking sockets, and for each one that has bytes, one read and every complete frame handled by its
- * {@link Receiver}. A thread per member would cost a kernel wake-up and context switch per delivery, a large
- * share of what the server itself spends per delivery; the loop instead finds many frames per read when busy,
- * the way the event-loop IRC servers this is compared with work.
+ * Reads the frames of many fanout members on one platform thread, named {@code receive loop N}: a selector
+ * over their non-blocking sockets, and for each one that has bytes, one read and every complete frame handled
+ * by its {@link Receiver}. A thread per member would cost a kernel wake-up and context switch per delivery, a
+ * large share of what the server itself spends per delivery; the loop instead finds many frames per read when
+ * busy, the way the event-loop IRC servers this is compared with work.
  *
- * <p>Started by {@link FanoutRun} once all its members have joined; {@link #close()} (main thread) stops the loop
- * and waits for it. Does not close the members' sockets.
+ * <p>Started by {@link FanoutRun} once all its members have joined; {@link #close()} (main thread) stops the
+ * loop and waits for it. Does not close the members' sockets.
  */
 final class ReceiveLoop implements AutoCloseable {
     private final Selector selector;

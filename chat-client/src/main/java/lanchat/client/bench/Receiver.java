@@ -7,13 +7,14 @@ import lanchat.protocol.Event;
 
 /**
  * What one fanout member does with the frames it receives: for every {@code message} it checks the seq
- * ({@link SeqTracker}), records the latency from the scheduled send time in the text to now
- * ({@link LatencyHistogram}), and gives its own echoes back to its {@link SendWindow}. Other events are rare and
+ * ({@link SeqTracker}), records the latency from the scheduled send time in the text to now ({@link
+ * LatencyHistogram}), and gives its own echoes back to its {@link SendWindow}. Other events are rare and
  * decoded in full: a {@code left} of the watched stalled member is kept as the {@link CutOff}; {@code error}s
  * are counted; a {@code bye} or a close is kept as the reason this member was lost.
  *
- * <p>Called by exactly one {@link ReceiveLoop} thread, which owns the reading. Progress figures are volatile for
- * the main thread to poll; the tracker and histogram are read by the main thread only after the loop has ended.
+ * <p>Called by exactly one {@link ReceiveLoop} thread, which owns the reading. Progress figures are volatile
+ * for the main thread to poll; the tracker and histogram are read by the main thread only after the loop has
+ * ended.
  */
 final class Receiver {
     private final LoadClient client;

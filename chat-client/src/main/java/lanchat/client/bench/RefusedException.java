@@ -3,8 +3,9 @@ package lanchat.client.bench;
 import java.io.IOException;
 
 /**
- * The server answered a request of a benchmark client with an {@code error} event: {@link #code()} is its wire
- * code ({@code server_full}, {@code nick_taken}, ...), the message says whose request and what the server said.
+ * The server answered a request of a benchmark client with an {@code error} event: {@link #code()} is its
+ * wire code ({@code server_full}, {@code nick_taken}, ...), the message says whose request and what the
+ * server said.
  */
 final class RefusedException extends IOException {
     private final String code;

@@ -3,9 +3,9 @@ package lanchat.client.bench;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Short random ids that keep the nicks and rooms of one run apart from those of earlier runs, and from people on
- * a server given with {@code --host}: a room {@code bench-k3f9a} starts at seq 1, and nicks
- * {@code bk3f9a-17} are free. Thread-safe.
+ * Short random ids that keep the nicks and rooms of one run apart from those of earlier runs, and from people
+ * on a server given with {@code --host}: a room {@code bench-k3f9a} starts at seq 1, and nicks {@code
+ * bk3f9a-17} are free. Thread-safe.
  */
 final class RunIds {
     private static final int LENGTH = 5;

@@ -5,9 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many of one sender's messages are still on their way: taken by the {@link Pacer} when it sends, given
- * back by the sender's own {@link Receiver} when the server's echo of the message arrives. With a rate of 0 ("as
- * fast as possible") the pacer sends only while a window has room, so the load is the most the server can take
- * without its send queues growing until it disconnects the benchmark's own receivers.
+ * back by the sender's own {@link Receiver} when the server's echo of the message arrives. With a rate of 0
+ * ("as fast as possible") the pacer sends only while a window has room, so the load is the most the server
+ * can take without its send queues growing until it disconnects the benchmark's own receivers.
  *
  * <p>Thread-safe for one taker (the pacer thread, which {@link #take()}s and is woken by {@link #give()}) and
  * one giver (the receiver thread).

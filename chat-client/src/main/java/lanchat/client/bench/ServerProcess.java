@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * {@link #start} waits for the line the server prints once it listens,
  * {@code lanchat server listening on HOST:PORT (backlog N)}, and takes the port from it.
  *
- * <p>The server's stderr (its log) goes to a file; its stdout is read by a daemon thread named
- * {@code server stdout} and copied to the same file. Used by the main thread. {@link #close()} asks the server
- * to stop (SIGTERM, so its shutdown hook runs and a JFR recording is written), and kills it after 20 s;
- * calling it twice is harmless.
+ * <p>The server's stderr (its log) goes to a file; its stdout is read by a daemon thread named {@code server
+ * stdout} and copied to the same file. Used by the main thread. {@link #close()} asks the server to stop
+ * (SIGTERM, so its shutdown hook runs and a JFR recording is written), and kills it after 20 s; calling it
+ * twice is harmless.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING =
@@ -48,7 +48,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path jar, List<String> jvmOptions, List<String> serverArgs, Path log,
             Duration startTimeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
-            throw new BenchException("no server jar at " + jar + "; build it with mvn package, or use scripts/bench");
+            throw new BenchException(
+                    "no server jar at " + jar + "; build it with mvn package, or use scripts/bench");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The server under test and the probes that watch it: either a {@link ServerProcess} this benchmark started,
  * or a running server given with {@code --host/--port} (and {@code --server-pid} to read its figures; without
- * it CPU and memory are reported as unknown). Also probes the benchmark's own process, whose CPU time says how
- * much of the two cores the load itself took, and the whole machine, to tell what other processes took.
+ * it CPU and memory are reported as unknown). Also probes the benchmark's own process, whose CPU time says
+ * how much of the two cores the load itself took, and the whole machine, to tell what other processes took.
  *
  * <p>Used by the main thread. {@link #close()} stops the server if this benchmark started it.
  */
@@ -54,7 +54,8 @@ final class ServerTarget implements AutoCloseable {
 
     /** The server's command line: loopback, a free port, no rate limit, and what the options pass through. */
     static List<String> serverArgs(BenchOptions options) {
-        List<String> args = new ArrayList<>(List.of("--host", options.host(), "--port", "0", "--rate-limit", "0"));
+        List<String> args = new ArrayList<>(
+                List.of("--host", options.host(), "--port", "0", "--rate-limit", "0"));
         if (options.threads() != null) {
             args.addAll(List.of("--threads", options.threads().wire()));
         }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import lanchat.protocol.Event;
 
 /**
- * The member of the {@code slow} scenario that joins the room and then never reads: the peer a server must cut
- * off before its send queue eats the server's memory or holds up everybody else. It asks for a small receive
- * buffer (SO_RCVBUF) so the kernel on our side holds little, and the server's own queue fills quickly.
+ * The member of the {@code slow} scenario that joins the room and then never reads: the peer a server must
+ * cut off before its send queue eats the server's memory or holds up everybody else. It asks for a small
+ * receive buffer (SO_RCVBUF) so the kernel on our side holds little, and the server's own queue fills
+ * quickly.
  *
  * <p>After the run, {@link #drain} reads what did reach it, to see whether the server told it why it was cut
  * off (an {@code error send_queue_exceeded} and/or a {@code bye} before the close). Used by the main thread
@@ -122,7 +123,8 @@ final class StalledMember implements AutoCloseable {
             }
 
             Drained closed(boolean closed) {
-                return new Drained(messages, lastSeq, messageBytes, told == null ? null : told.toString(), closed);
+                String words = told == null ? null : told.toString();
+                return new Drained(messages, lastSeq, messageBytes, words, closed);
             }
         }
     }

@@ -7,21 +7,21 @@ import lanchat.protocol.MessageCodec;
 import lanchat.protocol.Rules;
 
 /**
- * One sender's {@code say} frame, encoded once by the protocol's codec and then re-stamped in place before each
- * send: the text starts with the message's scheduled send time as 16 decimal digits (nanoseconds since the
- * run's {@link RunClock} origin), padded with {@code x} to the payload size.
+ * One sender's {@code say} frame, encoded once by the protocol's codec and then re-stamped in place before
+ * each send: the text starts with the message's scheduled send time as 16 decimal digits (nanoseconds since
+ * the run's {@link RunClock} origin), padded with {@code x} to the payload size.
  *
  * <pre>
  * {"type":"say","room":"bench-k3f9a","text":"0000001234567890 xxxxxxxx...","action":false}
  *                                           ^ 16 digits, rewritten for every message
  * </pre>
  *
- * <p>Receivers find the stamp again with {@link MessageScan#stamp}: the server copies the text verbatim into the
- * {@code message} event. Stamping the <em>scheduled</em> time rather than the actual one means a sender that
- * falls behind adds its delay to the latency instead of hiding it (no coordinated omission).
+ * <p>Receivers find the stamp again with {@link MessageScan#stamp}: the server copies the text verbatim into
+ * the {@code message} event. Stamping the <em>scheduled</em> time rather than the actual one means a sender
+ * that falls behind adds its delay to the latency instead of hiding it (no coordinated omission).
  *
- * <p>Not thread-safe: owned by the {@link Pacer} thread. The frame is shared with the socket write, so it must
- * not be re-stamped until that write returns (a blocking socket write has copied it by then).
+ * <p>Not thread-safe: owned by the {@link Pacer} thread. The frame is shared with the socket write, so it
+ * must not be re-stamped until that write returns (a blocking socket write has copied it by then).
  */
 final class StampedText {
     /** Digits of the stamp; 10^16 ns is 115 days. */

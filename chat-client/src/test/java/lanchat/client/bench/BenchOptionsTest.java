@@ -77,7 +77,8 @@ class BenchOptionsTest {
 
     @Test
     void aRepeatedOptionOverridesTheScriptsDefault() {
-        BenchOptions options = parse("fanout", "--server-jar", "a.jar", "--clock-ticks", "100", "--server-jar", "b.jar");
+        BenchOptions options = parse("fanout", "--server-jar", "a.jar", "--clock-ticks", "100",
+                "--server-jar", "b.jar");
         assertEquals(java.nio.file.Path.of("b.jar"), options.serverJar());
     }
 

@@ -67,10 +67,14 @@ class FrameInputTest {
         return out.toByteArray();
     }
 
+    private static String body(FrameInput input) {
+        return new String(input.buffer(), input.bodyOffset(), input.bodyLength(), StandardCharsets.UTF_8);
+    }
+
     private static List<String> readAll(FrameInput input) throws IOException {
         List<String> bodies = new ArrayList<>();
         while (input.next()) {
-            bodies.add(new String(input.buffer(), input.bodyOffset(), input.bodyLength(), StandardCharsets.UTF_8));
+            bodies.add(body(input));
         }
         return bodies;
     }
@@ -84,7 +88,8 @@ class FrameInputTest {
     @Test
     void handsOutManyFramesFromOneRead() throws IOException {
         byte[] data = frames("one", "two", "three", "four");
-        assertEquals(List.of("one", "two", "three", "four"), readAll(new FrameInput(chunked(data, 1 << 20), 64, 100)));
+        FrameInput input = new FrameInput(chunked(data, 1 << 20), 64, 100);
+        assertEquals(List.of("one", "two", "three", "four"), readAll(input));
     }
 
     @Test
@@ -104,7 +109,7 @@ class FrameInputTest {
         while (input.readFrom(channel) >= 0) {
             reads++;
             while (input.nextBuffered()) {
-                bodies.add(new String(input.buffer(), input.bodyOffset(), input.bodyLength(), StandardCharsets.UTF_8));
+                bodies.add(body(input));
             }
         }
         assertEquals(List.of("first", "y".repeat(300), "third"), bodies);

@@ -20,7 +20,8 @@ class LoadAgainstTinyRelayTest {
     void start() throws Exception {
         relay = new TinyRelay(15);
         BenchOptions options = new BenchOptions();
-        BenchOptions.commandLine(options).parseArgs("fanout", "--port", Integer.toString(relay.address().getPort()));
+        String port = Integer.toString(relay.address().getPort());
+        BenchOptions.commandLine(options).parseArgs("fanout", "--port", port);
         target = ServerTarget.open(options);
     }
 

@@ -43,8 +43,9 @@ class StampedTextTest {
 
     @Test
     void rejectsAStampThatDoesNotFitSixteenDigits() {
-        assertThrows(IllegalArgumentException.class, () -> new StampedText("r", 16).stamp(10_000_000_000_000_000L));
-        assertThrows(IllegalArgumentException.class, () -> new StampedText("r", 16).stamp(-1));
+        StampedText text = new StampedText("r", 16);
+        assertThrows(IllegalArgumentException.class, () -> text.stamp(10_000_000_000_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> text.stamp(-1));
     }
 
     @Test

@@ -18,8 +18,8 @@ import lanchat.protocol.FrameReader;
 import lanchat.protocol.FrameWriter;
 
 /**
- * A stand-in server for the benchmark's own tests: just enough of the protocol (hello, join, say, ping) for the
- * load clients, one room-wide lock, a {@code server_full} after {@code maxClients}. Keeps these tests
+ * A stand-in server for the benchmark's own tests: just enough of the protocol (hello, join, say, ping) for
+ * the load clients, one room-wide lock, a {@code server_full} after {@code maxClients}. Keeps these tests
  * independent of the real server's progress. One virtual thread per connection; close() stops it all.
  */
 final class TinyRelay implements AutoCloseable {
