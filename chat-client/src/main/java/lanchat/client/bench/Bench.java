@@ -2,6 +2,7 @@ package lanchat.client.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -49,8 +50,8 @@ public final class Bench {
 
     private static Report measure(BenchOptions options, ServerTarget server)
             throws IOException, InterruptedException {
-        Report report = new Report(options.scenario().name().toLowerCase(java.util.Locale.ROOT),
-                "LanChat bench " + options.scenario().name().toLowerCase(java.util.Locale.ROOT));
+        Report report = new Report(options.scenario().name().toLowerCase(Locale.ROOT),
+                "LanChat bench " + options.scenario().name().toLowerCase(Locale.ROOT));
         describeSetup(report, options, server);
         switch (options.scenario()) {
             case FANOUT -> new FanoutRun(options.fanoutSettings(), server, false).run()

@@ -7,6 +7,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -101,7 +102,7 @@ final class CapacityRun {
     }
 
     private String firstProblem() {
-        return members.stream().map(IdleMember::problem).filter(java.util.Objects::nonNull).findFirst()
+        return members.stream().map(IdleMember::problem).filter(Objects::nonNull).findFirst()
                 .orElse(null);
     }
 

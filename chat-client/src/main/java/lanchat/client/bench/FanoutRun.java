@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
- * One fanout run: C members join a fresh room, a warm-up phase is sent and fully received, then the measured
- * phase; the server's CPU time is read at the start of the measured phase and after its last delivery.
- * Optionally one {@link StalledMember} sits in the room throughout (scenario {@code slow}).
+ * One fanout run: C members join a fresh room, a warm-up is sent and fully received, then the measured part;
+ * the server's CPU time is read at the start of the measured part and after its last delivery. For scenario
+ * {@code slow}, one {@link StalledMember} joins right after the warm-up and never reads again.
  *
  * <p>Threads: {@link #run()} runs on the caller's thread (the main thread), which connects the members,
  * starts the {@link ReceiveLoop}s that read for them and one {@link Pacer} thread per phase, polls for
@@ -93,7 +95,7 @@ final class FanoutRun {
         int threads = Math.min(settings.receiveThreads(), receivers.size());
         for (int t = 0; t < threads; t++) {
             int first = t;
-            List<Receiver> share = java.util.stream.IntStream.range(0, receivers.size())
+            List<Receiver> share = IntStream.range(0, receivers.size())
                     .filter(i -> i % threads == first).mapToObj(receivers::get).toList();
             loops.add(new ReceiveLoop("receive loop " + t, share));
         }
@@ -170,9 +172,8 @@ final class FanoutRun {
     }
 
     private FanoutOutcome outcome(long warmupNanos, long warmup, long measured, long measureStart,
-            boolean complete,
-            FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage, FanoutOutcome.Usage machineUsage,
-            StalledMember stalled, StalledMember.Drained drained) {
+            boolean complete, FanoutOutcome.Usage serverUsage, FanoutOutcome.Usage benchUsage,
+            FanoutOutcome.Usage machineUsage, StalledMember stalled, StalledMember.Drained drained) {
         LatencyHistogram latency = new LatencyHistogram();
         LatencyHistogram beforeCut = new LatencyHistogram();
         LatencyHistogram afterCut = new LatencyHistogram();
@@ -208,12 +209,11 @@ final class FanoutRun {
     private String firstLoss() {
         return receivers.stream()
                 .map(r -> r.lostReason() == null ? null : r.client().nick() + ": " + r.lostReason())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private String firstError() {
-        return receivers.stream().map(Receiver::firstError).filter(java.util.Objects::nonNull).findFirst()
-                .orElse(null);
+        return receivers.stream().map(Receiver::firstError).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Stops the receive loops, then closes every member's socket. */

@@ -1,5 +1,7 @@
 package lanchat.client.bench;
 
+import java.util.Arrays;
+
 /**
  * Reads the three fields a receiver needs from a {@code message} event body (its {@code seq}, the stamp at
  * the start of its {@code text}, and whether it is {@code from} a given nick) by scanning the UTF-8 bytes in
@@ -25,7 +27,7 @@ final class MessageScan {
     /** True when the body is a {@code message} event. */
     static boolean isMessage(byte[] body, int offset, int length) {
         return length >= MESSAGE_START.length
-                && java.util.Arrays.equals(body, offset, offset + MESSAGE_START.length, MESSAGE_START, 0,
+                && Arrays.equals(body, offset, offset + MESSAGE_START.length, MESSAGE_START, 0,
                         MESSAGE_START.length)
                 || indexOf(body, offset, offset + length, TYPE_MESSAGE) >= 0;
     }
@@ -74,7 +76,7 @@ final class MessageScan {
         int start = at + FROM.length;
         int end = start + nick.length;
         return end < offset + length && body[end] == '"'
-                && java.util.Arrays.equals(body, start, end, nick, 0, nick.length);
+                && Arrays.equals(body, start, end, nick, 0, nick.length);
     }
 
     /** The index of the first byte of the text's value, or -1 when there is no {@code "text":"}. */
@@ -108,6 +110,6 @@ final class MessageScan {
 
     private static boolean matchesAt(byte[] body, int at, byte[] key) {
         return body[at + 1] == key[1] && body[at] == key[0]
-                && java.util.Arrays.equals(body, at, at + key.length, key, 0, key.length);
+                && Arrays.equals(body, at, at + key.length, key, 0, key.length);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ final class ReceiveLoop implements AutoCloseable {
 
     private void onReadable(SelectionKey key) {
         Receiver receiver = (Receiver) key.attachment();
-        if (!receiver.readAvailable((java.nio.channels.SocketChannel) key.channel())) {
+        if (!receiver.readAvailable((SocketChannel) key.channel())) {
             key.cancel();
         }
     }
