@@ -87,6 +87,8 @@ public final class Bench {
                 .add("serverJvmOptions", "server JVM options", String.join(" ", options.serverJvmOptions()), "")
                 .add("serverLog", "server log", server.serverLog() == null ? null
                         : server.serverLog().toString(), "")
+                .add("serverJfr", "server flight recording (measured part)", options.serverJfr() == null ? null
+                        : options.serverJfr().toAbsolutePath().toString(), "")
                 .add("cores", "cores", Runtime.getRuntime().availableProcessors(), "")
                 .add("jdk", "JDK", System.getProperty("java.vm.name") + " " + Runtime.version(), "");
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
  * <p>Filled in and read by the main thread.
  */
 @Command(name = "scripts/bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        version = "lanchat bench 1.0.0",
         description = {
             "Measures a LanChat server on this machine, over loopback only.",
             "  fanout    C clients in one room, each sending at a total paced rate R; reports deliveries/s,",
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  scripts/bench fanout --clients 50 --rate 5000 --seconds 5",
             "  scripts/bench fanout --rate 0 --seconds 5 --json",
             "  scripts/bench capacity --clients 10000 --threads platform",
-            "  scripts/bench slow --send-queue-bytes 262144"})
+            "  scripts/bench slow --send-queue-bytes 262144",
+            "  scripts/bench fanout --server-jfr fanout.jfr   (then: jfr view hot-methods fanout.jfr)"})
 final class BenchOptions {
 
     /** What to measure. */
@@ -127,12 +129,16 @@ final class BenchOptions {
     private Integer maxClients;
 
     @Option(names = "--server-jvm-opt", paramLabel = "OPT",
-            description = "A JVM option for the server, e.g. -XX:StartFlightRecording=filename=server.jfr "
-                    + "(repeatable).")
+            description = "A JVM option for the server, e.g. -Xmx256m (repeatable).")
     private List<String> serverJvmOptions = new ArrayList<>();
 
     @Option(names = "--server-arg", paramLabel = "ARG", description = "Another server option (repeatable).")
     private List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--server-jfr", paramLabel = "FILE",
+            description = "Record the server's measured part (after the warm-up) with JDK Flight Recorder into "
+                    + "FILE, through jcmd; with two runs (slow), the last one.")
+    private Path serverJfr;
 
     @Option(names = "--server-jar", paramLabel = "JAR", description = "Default: ${DEFAULT-VALUE}.")
     private Path serverJar = Path.of("chat-server", "target", "chat-server.jar");
@@ -281,6 +287,11 @@ final class BenchOptions {
 
     Path serverJar() {
         return serverJar;
+    }
+
+    /** Where to write the flight recording of the measured part, or null for none. */
+    Path serverJfr() {
+        return serverJfr;
     }
 
     Path serverLog() {

@@ -41,12 +41,14 @@ final class CapacityRun {
     CapacityOutcome run() throws IOException, InterruptedException {
         requireOpenFiles(clients + SPARE_FILES);
         long deadline = maxTime.toNanos();
+        server.startRecording();
         ProcessSample before = server.sample();
         try {
             connectAll(deadline);
             long rampNanos = members.stream().mapToLong(IdleMember::settledNanos).max().orElse(0);
             sleepUntil(Math.min(deadline, clock.now() + holdTime.toNanos()));
             ProcessSample held = server.sample();
+            server.stopRecording();
             int pinged = pingAll();
             int answered = awaitAnswers(Math.min(deadline, clock.now() + PING_TIMEOUT.toNanos()));
             int registered = count(IdleMember.State.REGISTERED) + count(IdleMember.State.DROPPED);

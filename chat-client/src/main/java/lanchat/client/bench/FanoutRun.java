@@ -55,6 +55,7 @@ final class FanoutRun {
                 // It joins now, so that the whole time it holds the server up falls into the measured part.
                 stalled = StalledMember.join(server.address(), stalledNick, room, clock, HANDSHAKE_TIMEOUT);
             }
+            server.startRecording();
             ProcessSample serverBefore = server.sample();
             ProcessSample benchBefore = server.sampleBench();
             ProcessSample machineBefore = server.sampleMachine();
@@ -66,6 +67,7 @@ final class FanoutRun {
             ProcessSample serverAfter = server.sample();
             ProcessSample benchAfter = server.sampleBench();
             ProcessSample machineAfter = server.sampleMachine();
+            server.stopRecording();
             StalledMember.Drained drained = stalled == null ? null : stalled.drain(STALL_DRAIN_QUIET);
             stopReceivers();
             return outcome(warmupNanos, warmup, measured, measureStart, complete && measured > 0,

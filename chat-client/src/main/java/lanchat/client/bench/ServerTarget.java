@@ -24,14 +24,19 @@ final class ServerTarget implements AutoCloseable {
     private final ProcessProbe benchProbe;
     private final MachineProbe machineProbe;
     private final ServerProcess process;
+    private final FlightRecording recording;
 
     private ServerTarget(InetSocketAddress address, ProcessProbe serverProbe, ProcessProbe benchProbe,
-            MachineProbe machineProbe, ServerProcess process) {
+            MachineProbe machineProbe, ServerProcess process, Path recordingFile) {
         this.address = address;
         this.serverProbe = serverProbe;
         this.benchProbe = benchProbe;
         this.machineProbe = machineProbe;
         this.process = process;
+        if (recordingFile != null && serverProbe == null) {
+            throw new BenchException("--server-jfr needs the server's pid: give --server-pid with --port");
+        }
+        this.recording = recordingFile == null ? null : new FlightRecording(serverProbe.pid(), recordingFile);
     }
 
     /** Starts the server jar, or points at the one the options name. */
@@ -42,14 +47,14 @@ final class ServerTarget implements AutoCloseable {
             ProcessProbe server = options.serverPid() == null ? null
                     : new ProcessProbe(options.serverPid(), options.clockTicks());
             return new ServerTarget(new InetSocketAddress(options.host(), options.port()), server, bench, machine,
-                    null);
+                    null, options.serverJfr());
         }
         Path log = options.serverLog() != null ? options.serverLog()
                 : Files.createTempFile("lanchat-bench-server-", ".log");
         ServerProcess process = ServerProcess.start(options.serverJar(), options.serverJvmOptions(),
                 serverArgs(options), log, START_TIMEOUT);
         return new ServerTarget(process.address(), new ProcessProbe(process.pid(), options.clockTicks()), bench,
-                machine, process);
+                machine, process, options.serverJfr());
     }
 
     /** The server's command line: loopback, a free port, no rate limit, and what the options pass through. */
@@ -86,6 +91,20 @@ final class ServerTarget implements AutoCloseable {
     /** The whole machine's busy CPU time now. */
     ProcessSample sampleMachine() throws IOException {
         return machineProbe.sample();
+    }
+
+    /** Starts the flight recording of the measured part, when {@code --server-jfr} asked for one. */
+    void startRecording() throws IOException, InterruptedException {
+        if (recording != null) {
+            recording.start();
+        }
+    }
+
+    /** Stops the flight recording and writes its file, when {@code --server-jfr} asked for one. */
+    void stopRecording() throws IOException, InterruptedException {
+        if (recording != null) {
+            recording.stop();
+        }
     }
 
     /** The pid of the server, or null when unknown. */

@@ -83,6 +83,13 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aFlightRecordingNeedsTheServersPid() {
+        BenchOptions options = parse("fanout", "--port", "7777", "--server-jfr", "x.jfr");
+        BenchException e = assertThrows(BenchException.class, () -> ServerTarget.open(options));
+        assertTrue(e.getMessage().contains("--server-pid"), e.getMessage());
+    }
+
+    @Test
     void rejectsAHostThatIsNotLoopback() {
         assertTrue(rejection("fanout", "--host", "192.0.2.1", "--port", "7777").contains("loopback"));
     }
