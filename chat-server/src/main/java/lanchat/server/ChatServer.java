@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import lanchat.protocol.ErrorCode;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
@@ -117,7 +117,9 @@ public final class ChatServer implements AutoCloseable {
         } finally {
             timer.shutdownNow();
             closed.countDown();
-            LOG.info("stopped");
+            if (serverSocket != null) {
+                LOG.info("stopped");
+            }
         }
     }
 
@@ -147,7 +149,7 @@ public final class ChatServer implements AutoCloseable {
         ClientSession session = new ClientSession(socket, hub);
         switch (sessions.admit(session)) {
             case ADMITTED -> session.start();
-            case FULL -> session.refuse(Disconnect.error(lanchat.protocol.ErrorCode.SERVER_FULL,
+            case FULL -> session.refuse(Disconnect.error(ErrorCode.SERVER_FULL,
                     "the server already has its maximum of " + config.maxClients() + " connections; try later",
                     null));
             case CLOSED -> closeQuietly(socket);

@@ -1,7 +1,6 @@
 package lanchat.server;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -27,8 +26,15 @@ record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessi
         }
     }
 
-    /** Runs {@code task} on the timer thread soon: to leave the caller's locks behind before doing more. */
+    /**
+     * Runs {@code task} soon on another thread (the timer's, or a new one once the timer has stopped): to leave
+     * the caller's locks behind before doing more.
+     */
     void later(Runnable task) {
-        schedule(task, Duration.ZERO);
+        try {
+            timer.execute(task);
+        } catch (RejectedExecutionException e) {
+            Thread.ofVirtual().name("later").start(task);
+        }
     }
 }

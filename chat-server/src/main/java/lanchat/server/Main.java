@@ -48,6 +48,7 @@ public final class Main {
             err.println("lanchat-server: " + e.getMessage() + " (see --help)");
             return USAGE;
         }
+        LogFormat.install(options.logLevel());
         ChatServer server = new ChatServer(config, out);
         try {
             server.start();
@@ -57,7 +58,6 @@ public final class Main {
             server.close();
             return CANNOT_START;
         }
-        LogFormat.install(options.logLevel());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(server, out, err), "shutdown"));
         try {
             server.awaitClosed();
@@ -86,7 +86,7 @@ public final class Main {
 
     private static String describe(IOException e) {
         if (e instanceof UnknownHostException) {
-            return "unknown host " + e.getMessage();
+            return "no such host";
         }
         String reason = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (e instanceof BindException && reason.contains("in use")) {
