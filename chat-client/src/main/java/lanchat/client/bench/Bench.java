@@ -25,8 +25,12 @@ public final class Bench {
         CommandLine cli = BenchOptions.commandLine(options);
         try {
             cli.parseArgs(args);
-            if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+            if (cli.isUsageHelpRequested()) {
                 cli.usage(out);
+                return 0;
+            }
+            if (cli.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
                 return 0;
             }
             options.validate();
