@@ -82,6 +82,36 @@ class OutboxTest {
         assertEquals(null, reader.readEvent());
     }
 
+    @Test
+    void replaysAreQueuedOutsideTheLimitInOrderWithCountedFrames() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length * 2);
+        assertTrue(outbox.offer(frame));
+        for (int i = 0; i < 10; i++) {
+            assertTrue(outbox.offerReplay(Frames.encode(new Event.Bye("replay " + i), null)));
+        }
+        assertTrue(outbox.offer(frame), "ten replays later, the limit still has room for a second frame");
+        assertFalse(outbox.offer(frame));
+        assertFalse(outbox.offerReplay(frame), "nothing is queued once the limit was exceeded");
+        assertEquals(1, exceeded.get());
+    }
+
+    @Test
+    void replayedBytesAreNotSubtractedFromTheCountedOnesWhenWritten() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(outbox.offerReplay(frame));
+        }
+        outbox.start(ThreadKind.VIRTUAL, "outbox test");
+        FrameReader reader = new FrameReader(clientSide.getInputStream());
+        for (int i = 0; i < 5; i++) {
+            reader.readEvent();
+        }
+        assertTrue(outbox.offer(frame));
+        assertFalse(outbox.offer(frame), "exactly one counted frame fits, replays or not");
+    }
+
     private Outbox outbox(int limitBytes) {
         return new Outbox(serverSide, limitBytes, new Outbox.Trouble() {
             @Override

@@ -66,7 +66,7 @@ public final class DataDir implements AutoCloseable {
             dataDir.loadRooms();
         } catch (IOException e) {
             dataDir.close();
-            throw new DataDirException("cannot read " + folder + ": " + e, e);
+            throw new DataDirException("cannot read " + folder + ": " + describe(e), e);
         }
         return dataDir;
     }
@@ -110,8 +110,17 @@ public final class DataDir implements AutoCloseable {
             throw new DataDirException(folder + " is in use by another server; give each its own --data-dir", e);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new DataDirException("cannot use " + folder + " (" + e + ")", e);
+            throw new DataDirException("cannot use " + folder + ": " + describe(e), e);
         }
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case java.nio.file.FileAlreadyExistsException exists -> exists.getFile() + " is not a folder";
+            case java.nio.file.NotDirectoryException notFolder -> notFolder.getFile() + " is not a folder";
+            case java.nio.file.AccessDeniedException denied -> "permission denied for " + denied.getFile();
+            default -> e.toString();
+        };
     }
 
     private void removeTemporaryFiles() throws IOException {
