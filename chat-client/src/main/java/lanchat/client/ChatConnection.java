@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.FrameReader;
 import lanchat.protocol.FrameWriter;
@@ -94,7 +95,9 @@ public final class ChatConnection implements AutoCloseable {
     /**
      * Sends {@code hello} and reads until the server answers, on the caller's thread; call it once, before
      * {@link #start}. Pings are answered meanwhile. On a refusal the connection stays open (the server may
-     * accept another {@code hello}); close it when giving up.
+     * accept another {@code hello}); close it when giving up. A {@code hello} with {@code resume} that the server
+     * cannot resume gets {@code error{resume_failed}} first, which is no refusal: the welcome that follows says
+     * {@code resumed: false}.
      *
      * @return the server's welcome: the nick this client now has and the server's limits
      * @throws LoginRefused      the server answered with an error (nick taken, bad password, server full, ...)
@@ -132,7 +135,7 @@ public final class ChatConnection implements AutoCloseable {
             Event event = envelope.message();
             if (event instanceof Event.Welcome answer) {
                 return answer;
-            } else if (event instanceof Event.Error error) {
+            } else if (event instanceof Event.Error error && !isResumeFailed(error, hello)) {
                 throw new LoginRefused(error, ErrorSentences.describeRefusedLogin(error, hello, peer));
             } else if (event instanceof Event.Ping) {
                 write(new Command.Pong(), null);
@@ -140,6 +143,10 @@ public final class ChatConnection implements AutoCloseable {
                 byeReason = bye.reason();
             }
         }
+    }
+
+    private static boolean isResumeFailed(Event.Error error, Command.Hello hello) {
+        return hello.resume() != null && ErrorCode.RESUME_FAILED.wire().equals(error.code());
     }
 
     /**
@@ -160,12 +167,14 @@ public final class ChatConnection implements AutoCloseable {
      * Sends a command with a fresh {@code ref}, so the server's direct reply can be matched to it
      * ({@link Incoming#answers()}). Returns when the frame is in the kernel's send buffer.
      *
+     * @return the ref the command was sent with
      * @throws IOException when the connection is closed or broken; the reader thread reports the end too
      */
-    public void send(Command command) throws IOException {
+    public String send(Command command) throws IOException {
         String ref = "c" + nextRef.getAndIncrement();
         sent.remember(ref, command);
         write(command, ref);
+        return ref;
     }
 
     /**

@@ -20,7 +20,9 @@ import lanchat.protocol.Rules;
  * {@code renamed}. Only the current room is the user's choice: {@link #focus} moves it at once, even to a room
  * whose {@code join} is still on its way, because the server handles frames in order — a line typed right
  * after {@code /join dev} reaches the server after the join. If that join fails, the focus goes back to a room
- * the client is in. When the client leaves the current room, the room joined last becomes current.
+ * the client is in. When the client leaves the current room, the room joined last becomes current. A
+ * {@code users} list naming this client also adds its room: that is how a resumed session learns of a join whose
+ * {@code joined} it missed.
  *
  * <p>{@link #apply} is called on the connection's reader thread; the input thread reads the state for the
  * prompt, for parsing and for completion. One lock guards everything; nothing slow happens under it.
@@ -78,6 +80,14 @@ final class SessionState {
             Room joined = rooms.get(Rules.fold(room));
             currentRoom = joined == null ? room : joined.name();
         });
+    }
+
+    /**
+     * Forgets every room but keeps the current one's name: the server started a fresh session after a lost
+     * connection, and the rooms are being joined again (the current room comes back with its {@code joined}).
+     */
+    void forgetRooms() {
+        update(rooms::clear);
     }
 
     /** Updates the state from an event; {@code answers} is the command it answers, or null. */
@@ -143,7 +153,12 @@ final class SessionState {
     }
 
     private void users(Event.Users users) {
-        Room room = rooms.get(Rules.fold(users.room()));
+        String key = Rules.fold(users.room());
+        if (!rooms.containsKey(key) && users.nicks().stream().anyMatch(this::isMe)) {
+            rooms.put(key, new Room(users.room(), new LinkedHashMap<>()));
+            currentRoom = currentRoom == null ? users.room() : currentRoom;
+        }
+        Room room = rooms.get(key);
         if (room != null) {
             room.members().clear();
             users.nicks().forEach(member -> room.members().put(Rules.fold(member), member));
