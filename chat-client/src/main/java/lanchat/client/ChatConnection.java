@@ -38,6 +38,11 @@ import lanchat.protocol.ProtocolException;
  * is in the kernel's send buffer (sendall framing, see {@link FrameWriter}), so after the last {@code send}
  * returns, everything sent is on its way, in order.
  *
+ * <p><b>Silence.</b> A server pings a client that has been silent for its {@code idleTimeoutMs}, and answers
+ * every command but {@code pong}, so a healthy connection is never quiet for much longer than that. After
+ * {@value #SILENCE_FACTOR} times {@code idleTimeoutMs} without a single frame, the connection is taken for dead
+ * (a network that vanished without a reset) and closed, like any lost connection.
+ *
  * <p><b>Closing.</b> {@link #quit} sends {@code quit} and waits for the server to close its side, so nothing
  * sent before it is lost to a reset. {@link #close()} just closes the socket; it is idempotent and makes the
  * reader thread end with a {@link Closure} whose {@code requested} is true.
@@ -49,6 +54,8 @@ public final class ChatConnection implements AutoCloseable {
     /** Larger than any frame a server sends (its limit is for what it receives), small enough to be safe. */
     private static final int MAX_INCOMING_FRAME_BYTES = 1 << 20;
     private static final int REMEMBERED_COMMANDS = 64;
+    /** How many idle timeouts of silence from the server make a connection count as dead. */
+    static final int SILENCE_FACTOR = 3;
 
     private final Socket socket;
     private final String peer;
@@ -160,6 +167,11 @@ public final class ChatConnection implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("start() called twice");
         }
+        try {
+            socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, silenceLimitMillis())));
+        } catch (IOException e) {
+            // A socket that cannot take a timeout is closed already; the reader thread finds that out at once.
+        }
         Thread.ofVirtual().name("reader " + peer).start(() -> readLoop(listener));
     }
 
@@ -258,11 +270,19 @@ public final class ChatConnection implements AutoCloseable {
                 deliver(envelope, listener);
             }
             return new Closure(endRequested.get(), peer, byeReason, null);
+        } catch (SocketTimeoutException e) {
+            return new Closure(false, peer, byeReason, "no word from the server for "
+                    + silenceLimitMillis() / 1000.0 + " s");
         } catch (IOException e) {
             // After our own close() or the server's bye, a failing read is just how the end looks.
             boolean expected = endRequested.get() || byeReason != null;
             return new Closure(endRequested.get(), peer, byeReason, expected ? null : Closure.describe(e));
         }
+    }
+
+    /** How long the server may stay silent before the connection counts as dead; 0 (never) without pings. */
+    private long silenceLimitMillis() {
+        return SILENCE_FACTOR * welcome.idleTimeoutMs();
     }
 
     /** The next decodable frame, or null at the end; frames that break only their own content are skipped. */

@@ -135,7 +135,7 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
         }
     }
 
-    /** Waits until the server's rate limit allows one more frame; false when interrupted (the session is ending). */
+    /** Waits until the rate limit allows one more frame; false when interrupted (the session is ending). */
     private boolean awaitTurn() {
         try {
             outgoing.awaitTurn();
@@ -191,7 +191,8 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
                 outgoing.sendNow(new Command.Join(room));
             }
             String ref = outgoing.sendNow(new Command.Ping());
-            CompletableFuture.anyOf(pong(ref), listener.closed).get(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(pong(ref), listener.closed)
+                    .get(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             pongs.remove(ref);
             return !listener.closed.isDone() && outgoing.settle();
         } catch (java.io.IOException | ExecutionException | TimeoutException e) {

@@ -97,7 +97,7 @@ final class EventRenderer {
         return prompt(nick, room, null);
     }
 
-    /** The input prompt with a lasting status, e.g. "alice #lobby [reconnecting…]> "; {@code status} may be null. */
+    /** The prompt with a lasting status, e.g. "alice #lobby [reconnecting…]> "; {@code status} may be null. */
     AttributedString prompt(String nick, String room, String status) {
         Line line = new Line().nick(nick);
         line.builder.append(' ');

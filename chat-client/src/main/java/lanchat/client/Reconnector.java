@@ -7,8 +7,8 @@ import lanchat.protocol.ErrorCode;
 
 /**
  * Gets a lost connection back: waits 0.5 s, tries, and after each failed try waits twice as long, up to 10 s,
- * until a new connection is {@link Session#catchUp caught up} or the user quits. The user sees "reconnecting…" in
- * the prompt meanwhile, and one line per try that failed.
+ * until a new connection is {@link Session#catchUp caught up} or the user quits. The user sees "reconnecting…"
+ * in the prompt meanwhile, and one line per try that failed.
  *
  * <p>A refusal that trying again cannot change (the nick was taken meanwhile, the password is wrong, another
  * protocol) ends the session instead: {@link Session#giveUp}.

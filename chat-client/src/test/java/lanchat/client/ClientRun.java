@@ -109,7 +109,8 @@ final class ClientRun implements AutoCloseable {
     /** Waits up to 5 s until {@link #err()} contains {@code expected}. */
     void awaitError(String expected) {
         await().atMost(ofSeconds(5)).untilAsserted(() -> assertTrue(err().contains(expected),
-                () -> "expected \"" + expected + "\" on standard error so far:\n" + err() + "\noutput:\n" + text()));
+                () -> "expected \"" + expected + "\" on standard error so far:\n" + err() + "\noutput:\n"
+                        + text()));
     }
 
     int exitCode() throws Exception {

@@ -159,6 +159,21 @@ class ReconnectTest {
     }
 
     @Test
+    void aServerSilentForThreeIdleTimeoutsIsTakenForLostAndReplaced() throws Exception {
+        start();
+        FakeServer.Peer silent = server.accept();
+        Envelope<Command> hello = silent.read();
+        silent.send(new Event.Welcome("bot", "FakeServer", 1, "token-1", 65_536, 4_000, 0, 10, 100L, false, null),
+                hello.ref());
+        silent.expect(Command.Join.class);
+        client.awaitError("lost the connection to 127.0.0.1:" + server.port()
+                + ": no word from the server for 0.3 s — reconnecting in 0.5 s…");
+        FakeServer.Peer next = server.accept();
+        assertEquals(new Command.Resume("token-1", Map.of()), next.expect(Command.Hello.class).resume(),
+                "no room was ever confirmed, so none is named");
+    }
+
+    @Test
     void anErrorThatEndsTheSessionIsNotReconnected() throws Exception {
         start();
         FakeServer.Peer peer = acceptIntoLobby();

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Timeout;
 /** Which messages were seen already, per room and seq, and what a resume asks for. */
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class SeenMessagesTest {
+    private static final SeenMessages.Judgement NEW = new SeenMessages.Judgement(false, null);
+    private static final SeenMessages.Judgement SEEN = new SeenMessages.Judgement(true, null);
+
     private final SeenMessages seen = new SeenMessages();
 
     private static Event.Message message(String room, long seq, String ts) {
@@ -21,11 +24,11 @@ class SeenMessagesTest {
 
     @Test
     void aMessageComingAgainIsADuplicateInAnySpellingOfItsRoom() {
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 1, "2026-01-01T10:00:00Z")));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 2, "2026-01-01T10:00:01Z")));
-        assertEquals(new SeenMessages.Judgement(true, null), seen.judge(message("LOBBY", 1, "2026-01-01T10:00:00Z")));
-        assertEquals(new SeenMessages.Judgement(true, null), seen.judge(message("lobby", 2, "2026-01-01T10:00:01Z")));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("dev", 1, "2026-01-01T10:00:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 1, "2026-01-01T10:00:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 2, "2026-01-01T10:00:01Z")));
+        assertEquals(SEEN, seen.judge(message("LOBBY", 1, "2026-01-01T10:00:00Z")));
+        assertEquals(SEEN, seen.judge(message("lobby", 2, "2026-01-01T10:00:01Z")));
+        assertEquals(NEW, seen.judge(message("dev", 1, "2026-01-01T10:00:00Z")));
     }
 
     @Test
@@ -33,14 +36,14 @@ class SeenMessagesTest {
         seen.judge(message("lobby", 3, "2026-01-01T10:00:00Z"));
         assertEquals(new SeenMessages.Judgement(false, new Event.Gap("lobby", 4L, 9L)),
                 seen.judge(message("lobby", 10, "2026-01-01T10:05:00Z")));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 11, "2026-01-01T10:06:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 11, "2026-01-01T10:06:00Z")));
     }
 
     @Test
     void aGapFromTheServerMovesThePlaceSoItIsNotReportedTwice() {
         seen.judge(message("lobby", 2, "2026-01-01T10:00:00Z"));
         seen.skip(new Event.Gap("lobby", 3L, 7L));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 8, "2026-01-01T10:05:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 8, "2026-01-01T10:05:00Z")));
         seen.skip(new Event.Gap("dev", 1L, 4L));
         assertEquals(Map.of("dev", 4L), seen.lastSeqs(List.of("dev")));
     }
@@ -48,9 +51,9 @@ class SeenMessagesTest {
     @Test
     void aLowerSeqWithALaterTimeIsAServerThatStartedCountingAgain() {
         seen.judge(message("lobby", 57, "2026-01-01T10:00:00Z"));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 1, "2026-01-01T11:00:00Z")));
-        assertEquals(new SeenMessages.Judgement(false, null), seen.judge(message("lobby", 2, "2026-01-01T11:00:01Z")));
-        assertEquals(new SeenMessages.Judgement(true, null), seen.judge(message("lobby", 1, "2026-01-01T11:00:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 1, "2026-01-01T11:00:00Z")));
+        assertEquals(NEW, seen.judge(message("lobby", 2, "2026-01-01T11:00:01Z")));
+        assertEquals(SEEN, seen.judge(message("lobby", 1, "2026-01-01T11:00:00Z")));
     }
 
     @Test

@@ -71,8 +71,8 @@ final class Handshake {
     private void welcome(String nick, String token, boolean resumed, String ref) {
         ServerConfig config = hub.config();
         session.send(new Event.Welcome(nick, config.name(), Rules.PROTOCOL_VERSION, token, Frames.MAX_FRAME_BYTES,
-                Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(), config.idleTimeout().toMillis(),
-                resumed, config.motd()), ref);
+                Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
+                config.idleTimeout().toMillis(), resumed, config.motd()), ref);
     }
 
     private boolean passwordMatches(String given) {

@@ -13,7 +13,8 @@ final class HistoryOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     int messages;
 
-    @Option(names = "--resume-grace", paramLabel = "SECONDS", defaultValue = "60", converter = Options.Seconds.class,
+    @Option(names = "--resume-grace", paramLabel = "SECONDS", defaultValue = "60",
+            converter = Options.Seconds.class,
             description = "A client whose connection is lost keeps its nick and rooms this long and may resume; "
                     + "0 = no resume. Default: ${DEFAULT-VALUE} s.")
     Duration resumeGrace;

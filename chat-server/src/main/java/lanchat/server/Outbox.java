@@ -174,7 +174,7 @@ final class Outbox {
             while (queue.isEmpty() && !finishing) {
                 changed.await();
             }
-            while (!queue.isEmpty() && (batch.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES)) {
+            while (!queue.isEmpty() && fits(batch, size)) {
                 Queued next = queue.poll();
                 batch.add(next.frame());
                 size += next.frame().length;
@@ -186,6 +186,11 @@ final class Outbox {
             lock.unlock();
         }
         return batch.isEmpty() ? null : join(batch, size);
+    }
+
+    // With the lock held: the next frame goes into this batch (always, when the batch is still empty).
+    private boolean fits(List<byte[]> batch, int size) {
+        return batch.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES;
     }
 
     private void wrote() {

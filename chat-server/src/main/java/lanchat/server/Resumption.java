@@ -69,6 +69,7 @@ final class Resumption {
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .forEach(name -> newcomer.send(new Event.Left(name, handover.nick(), "left"), ref));
         int total = replayed;
-        LOG.info(() -> "resume " + newcomer + ": " + rooms.size() + " rooms, " + total + " messages replayed");
+        LOG.info(() -> "resume " + newcomer + ": " + rooms.size() + (rooms.size() == 1 ? " room, " : " rooms, ")
+                + total + (total == 1 ? " message" : " messages") + " replayed");
     }
 }

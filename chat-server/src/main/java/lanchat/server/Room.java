@@ -82,9 +82,9 @@ final class Room {
 
     /**
      * A resumed session takes the place of its lost connection, {@code previous}, without a word to the others.
-     * {@code successor} gets {@code users} (with {@code ref}), a {@code gap} (with {@code ref}) when messages after
-     * {@code lastSeen} are no longer kept, and every kept message after {@code lastSeen}; all before any message
-     * said after it. Returns how many messages were replayed.
+     * {@code successor} gets {@code users} (with {@code ref}), a {@code gap} (with {@code ref}) when messages
+     * after {@code lastSeen} are no longer kept, and every kept message after {@code lastSeen}; all before any
+     * message said after it. Returns how many messages were replayed.
      */
     int takeOver(Member previous, Member successor, long lastSeen, String ref) {
         lock.lock();

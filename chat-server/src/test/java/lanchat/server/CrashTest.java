@@ -87,7 +87,8 @@ class CrashTest {
                 Function.identity()));
         for (Event.Message message : seen) {
             Event.Message kept = bySeq.get(message.seq());
-            assertTrue(kept != null, "seq " + message.seq() + " was seen but is not in the history (last " + last + ")");
+            assertTrue(kept != null, "seq " + message.seq() + " was seen but is not in the history (last "
+                    + last + ")");
             assertEquals(message.from() + ":" + message.text(), kept.from() + ":" + kept.text());
         }
         assertTrue(seen.size() >= SEEN_BEFORE_THE_KILL && last < (long) CLIENTS * BURST,

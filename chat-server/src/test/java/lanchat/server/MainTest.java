@@ -99,8 +99,8 @@ class MainTest {
     void dataDirThatIsAFileIsOneLineAndExitCode1(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         assertEquals(Main.CANNOT_START, run("--host", "127.0.0.1", "--port", "0", "--data-dir", file.toString()));
-        assertEquals("lanchat-server: cannot use " + file + ": " + file + " is not a folder" + System.lineSeparator(),
-                err.toString(StandardCharsets.UTF_8));
+        assertEquals("lanchat-server: cannot use " + file + ": " + file + " is not a folder"
+                + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
     }
 
     private int run(String... args) {

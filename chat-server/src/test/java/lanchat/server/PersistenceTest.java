@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --data-dir}: room files written, bounded, reloaded across restarts, and damage that does not stop a start. */
+/** {@code --data-dir}: room files written, bounded, reloaded after restarts; damage never stops a start. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PersistenceTest {
     private static final String TS = "2026-11-24T10:15:30.123Z";
@@ -127,7 +127,8 @@ class PersistenceTest {
         Files.writeString(dir.resolve("lobby.jsonl"), line(1, "one") + "{\"type\":\"mess\n" + line(1, "again")
                 + line(2, "two"));
         LiveServer live = start();
-        assertEquals(2, warnings.stream().filter(warning -> warning.startsWith("WARNING")).count(), warnings::toString);
+        assertEquals(2, warnings.stream().filter(warning -> warning.startsWith("WARNING")).count(),
+                warnings::toString);
         TestClient bob = live.registerIn("lobby", "bob");
         assertEquals(List.of("one:1:true", "two:2:true"), HistoryTest.describe(bob.sync()));
         assertEquals(line(1, "one") + line(2, "two"), Files.readString(dir.resolve("lobby.jsonl")));
@@ -164,7 +165,8 @@ class PersistenceTest {
 
     private static long seqOf(String line) {
         try {
-            return ((Event.Message) MessageCodec.decodeEvent(line.getBytes(StandardCharsets.UTF_8)).message()).seq();
+            byte[] body = line.getBytes(StandardCharsets.UTF_8);
+            return ((Event.Message) MessageCodec.decodeEvent(body).message()).seq();
         } catch (lanchat.protocol.ProtocolException e) {
             throw new AssertionError(line, e);
         }

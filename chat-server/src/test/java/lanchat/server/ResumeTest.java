@@ -59,13 +59,15 @@ class ResumeTest {
         }
 
         after.forEach(message -> seqs.add(message.seq()));
-        assertEquals(LongStream.rangeClosed(1, seqs.getLast()).boxed().toList(), seqs, "every message once, in order");
+        assertEquals(LongStream.rangeClosed(1, seqs.getLast()).boxed().toList(), seqs,
+                "every message once, in order");
         int replayed = (int) after.stream().takeWhile(Event.Message::history).count();
         assertTrue(replayed > 0, "some messages were missed and replayed");
         assertTrue(after.subList(replayed, after.size()).stream().noneMatch(Event.Message::history),
                 "the missed messages, then live ones");
         List<Event> bobSaw = bob.sync();
-        assertTrue(bobSaw.stream().allMatch(event -> event instanceof Event.Message), "bob saw no left: " + bobSaw);
+        assertTrue(bobSaw.stream().allMatch(event -> event instanceof Event.Message),
+                "bob saw no left: " + bobSaw);
         back.send(new Command.Who("lobby"));
         assertEquals(new Event.Users("lobby", List.of("alice", "bob")), back.expect(Event.Users.class));
     }

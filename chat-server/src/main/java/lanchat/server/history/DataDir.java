@@ -99,7 +99,8 @@ public final class DataDir implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(folder);
-            channel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new OverlappingFileLockException();
@@ -153,8 +154,9 @@ public final class DataDir implements AutoCloseable {
         loadedLines.put(key, loader.lines());
         if (room != null) {
             loaded.add(room);
-            LOG.info("room " + room.name() + ": " + room.messages().size() + " messages of history, seq "
-                    + room.lastSeq() + " (" + file + ")");
+            int kept = room.messages().size();
+            LOG.info("room " + room.name() + ": " + kept + (kept == 1 ? " message" : " messages")
+                    + " of history, seq " + room.lastSeq() + " (" + file + ")");
         }
     }
 
