@@ -173,10 +173,9 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
     public boolean catchUp(ChatConnection fresh) throws InterruptedException {
         Event.Welcome welcome = fresh.welcome();
         token = welcome.token();
+        // The state keeps its rooms through a fresh start: they are the ones to join again, even if this
+        // connection breaks before the server confirms them.
         List<String> rejoin = welcome.resumed() ? List.of() : state.rooms();
-        if (!welcome.resumed()) {
-            state.forgetRooms();
-        }
         state.apply(welcome, null);
         outgoing.attach(fresh, SendPacer.forLimitsOf(welcome));
         output.status(null);

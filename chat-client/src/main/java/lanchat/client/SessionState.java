@@ -82,14 +82,6 @@ final class SessionState {
         });
     }
 
-    /**
-     * Forgets every room but keeps the current one's name: the server started a fresh session after a lost
-     * connection, and the rooms are being joined again (the current room comes back with its {@code joined}).
-     */
-    void forgetRooms() {
-        update(rooms::clear);
-    }
-
     /** Updates the state from an event; {@code answers} is the command it answers, or null. */
     void apply(Event event, Command answers) {
         update(() -> {
