@@ -3,9 +3,7 @@ package lanchat.server;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,15 +47,7 @@ final class ClientSession implements Member {
     private volatile String token;
     private volatile Disconnect departure;
     private volatile ScheduledFuture<?> forcedClose;
-    // Guards presence, successor and keptWhispers; never held while taking the session's lock.
-    private final ReentrantLock presenceLock = new ReentrantLock();
-    private Presence presence = Presence.CONNECTED;
-    private ClientSession successor;
-    private final List<byte[]> keptWhispers = new ArrayList<>();
-    private ScheduledFuture<?> expiry;
-
-    /** Where the session is: on its connection, held for a resume, resumed on another one, or over. */
-    private enum Presence { CONNECTED, HELD, RESUMED, ENDED }
+    private final Presence presence;
 
     /** What a resumed session takes over from the one it resumes. */
     record Handover(String nick, String token, Set<Room> rooms) {
@@ -72,6 +62,7 @@ final class ClientSession implements Member {
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
         this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());
+        this.presence = new Presence(config.history().messages());
     }
 
     /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
@@ -106,17 +97,7 @@ final class ClientSession implements Member {
     /** Delivers, keeps while held (up to {@code --history} whispers), or passes on to the session's successor. */
     @Override
     public boolean deliverWhisper(byte[] frame) {
-        presenceLock.lock();
-        try {
-            return switch (presence) {
-                case CONNECTED -> deliver(frame);
-                case HELD -> keptWhispers.size() < hub.config().history().messages() && keptWhispers.add(frame);
-                case RESUMED -> successor.deliverWhisper(frame);
-                case ENDED -> false;
-            };
-        } finally {
-            presenceLock.unlock();
-        }
+        return presence.whisper(frame, this);
     }
 
     /** Queues one event for this client; {@code ref} only when it answers the client's own frame. */
@@ -220,7 +201,7 @@ final class ClientSession implements Member {
             departure = why;
             holding = why.held() && registered() && hub.config().history().resumable();
             if (holding) {
-                hold();
+                presence.hold(() -> hub.schedule(this::expire, hub.config().history().resumeGrace()));
             } else {
                 leaveEverything(why.reason());
             }
@@ -238,28 +219,17 @@ final class ClientSession implements Member {
      * Gives this session to {@code newcomer}, which presented its token: ends this connection if it still looks
      * open (a client that reconnected before the server noticed the loss), and unless the session has ended or
      * was resumed already, hands over its nick, token and rooms. {@code welcome} runs while no whisper can reach
-     * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow. Returns null
+     * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow (outside the
+     * send queue limit, like a history replay: there are at most {@code --history} of them). Returns null
      * when there is nothing to resume. Runs on the newcomer's reader thread, holding the newcomer's lock.
      */
     Handover handOver(ClientSession newcomer, Consumer<Handover> welcome) {
         disconnect(Disconnect.resumedElsewhere());
         lock.lock();
         try {
-            Handover handover;
-            presenceLock.lock();
-            try {
-                if (presence != Presence.HELD) {
-                    return null;
-                }
-                expiry.cancel(false);
-                handover = new Handover(nick, token, Set.copyOf(rooms));
-                welcome.accept(handover);
-                keptWhispers.forEach(newcomer::deliver);
-                keptWhispers.clear();
-                presence = Presence.RESUMED;
-                successor = newcomer;
-            } finally {
-                presenceLock.unlock();
+            Handover handover = new Handover(nick, token, Set.copyOf(rooms));
+            if (!presence.resumeBy(newcomer, () -> welcome.accept(handover))) {
+                return null;
             }
             hub.nicknames().replace(nick, this, newcomer);
             hub.tokens().replace(token, this, newcomer);
@@ -274,7 +244,7 @@ final class ClientSession implements Member {
     void expire() {
         lock.lock();
         try {
-            if (presence() != Presence.HELD) {
+            if (presence.state() != Presence.State.HELD) {
                 return;
             }
             leaveEverything(Disconnect.connectionLost().reason());
@@ -286,39 +256,13 @@ final class ClientSession implements Member {
     }
 
     // With the lock held.
-    private void hold() {
-        presenceLock.lock();
-        try {
-            presence = Presence.HELD;
-            expiry = hub.schedule(this::expire, hub.config().history().resumeGrace());
-        } finally {
-            presenceLock.unlock();
-        }
-    }
-
-    // With the lock held.
     private void leaveEverything(String reason) {
-        presenceLock.lock();
-        try {
-            presence = Presence.ENDED;
-            keptWhispers.clear();
-        } finally {
-            presenceLock.unlock();
-        }
+        presence.end();
         rooms.forEach(room -> room.drop(this, reason));
         rooms.clear();
         if (nick != null) {
             hub.nicknames().release(nick, this);
             hub.tokens().remove(token, this);
-        }
-    }
-
-    private Presence presence() {
-        presenceLock.lock();
-        try {
-            return presence;
-        } finally {
-            presenceLock.unlock();
         }
     }
 

@@ -140,6 +140,16 @@ final class Outbox {
         }
     }
 
+    /** Bytes counted against the limit now: queued, and in the write in progress. Replays are not. */
+    long countedBytes() {
+        lock.lock();
+        try {
+            return queuedBytes + writingBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits for the writer thread to end (after {@link #finish}, or a failed write); true when it did. */
     boolean awaitStopped(Duration timeout) throws InterruptedException {
         return writer == null || writer.join(timeout);
