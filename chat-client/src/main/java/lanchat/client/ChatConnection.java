@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.FrameReader;
 import lanchat.protocol.FrameWriter;
@@ -37,6 +38,11 @@ import lanchat.protocol.ProtocolException;
  * is in the kernel's send buffer (sendall framing, see {@link FrameWriter}), so after the last {@code send}
  * returns, everything sent is on its way, in order.
  *
+ * <p><b>Silence.</b> A server pings a client that has been silent for its {@code idleTimeoutMs}, and answers
+ * every command but {@code pong}, so a healthy connection is never quiet for much longer than that. After
+ * {@value #SILENCE_FACTOR} times {@code idleTimeoutMs} without a single frame, the connection is taken for dead
+ * (a network that vanished without a reset) and closed, like any lost connection.
+ *
  * <p><b>Closing.</b> {@link #quit} sends {@code quit} and waits for the server to close its side, so nothing
  * sent before it is lost to a reset. {@link #close()} just closes the socket; it is idempotent and makes the
  * reader thread end with a {@link Closure} whose {@code requested} is true.
@@ -48,6 +54,8 @@ public final class ChatConnection implements AutoCloseable {
     /** Larger than any frame a server sends (its limit is for what it receives), small enough to be safe. */
     private static final int MAX_INCOMING_FRAME_BYTES = 1 << 20;
     private static final int REMEMBERED_COMMANDS = 64;
+    /** How many idle timeouts of silence from the server make a connection count as dead. */
+    static final int SILENCE_FACTOR = 3;
 
     private final Socket socket;
     private final String peer;
@@ -94,7 +102,9 @@ public final class ChatConnection implements AutoCloseable {
     /**
      * Sends {@code hello} and reads until the server answers, on the caller's thread; call it once, before
      * {@link #start}. Pings are answered meanwhile. On a refusal the connection stays open (the server may
-     * accept another {@code hello}); close it when giving up.
+     * accept another {@code hello}); close it when giving up. A {@code hello} with {@code resume} that the server
+     * cannot resume gets {@code error{resume_failed}} first, which is no refusal: the welcome that follows says
+     * {@code resumed: false}.
      *
      * @return the server's welcome: the nick this client now has and the server's limits
      * @throws LoginRefused      the server answered with an error (nick taken, bad password, server full, ...)
@@ -132,7 +142,7 @@ public final class ChatConnection implements AutoCloseable {
             Event event = envelope.message();
             if (event instanceof Event.Welcome answer) {
                 return answer;
-            } else if (event instanceof Event.Error error) {
+            } else if (event instanceof Event.Error error && !isResumeFailed(error, hello)) {
                 throw new LoginRefused(error, ErrorSentences.describeRefusedLogin(error, hello, peer));
             } else if (event instanceof Event.Ping) {
                 write(new Command.Pong(), null);
@@ -140,6 +150,10 @@ public final class ChatConnection implements AutoCloseable {
                 byeReason = bye.reason();
             }
         }
+    }
+
+    private static boolean isResumeFailed(Event.Error error, Command.Hello hello) {
+        return hello.resume() != null && ErrorCode.RESUME_FAILED.wire().equals(error.code());
     }
 
     /**
@@ -153,6 +167,11 @@ public final class ChatConnection implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("start() called twice");
         }
+        try {
+            socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, silenceLimitMillis())));
+        } catch (IOException e) {
+            // A socket that cannot take a timeout is closed already; the reader thread finds that out at once.
+        }
         Thread.ofVirtual().name("reader " + peer).start(() -> readLoop(listener));
     }
 
@@ -160,12 +179,14 @@ public final class ChatConnection implements AutoCloseable {
      * Sends a command with a fresh {@code ref}, so the server's direct reply can be matched to it
      * ({@link Incoming#answers()}). Returns when the frame is in the kernel's send buffer.
      *
+     * @return the ref the command was sent with
      * @throws IOException when the connection is closed or broken; the reader thread reports the end too
      */
-    public void send(Command command) throws IOException {
+    public String send(Command command) throws IOException {
         String ref = "c" + nextRef.getAndIncrement();
         sent.remember(ref, command);
         write(command, ref);
+        return ref;
     }
 
     /**
@@ -249,11 +270,19 @@ public final class ChatConnection implements AutoCloseable {
                 deliver(envelope, listener);
             }
             return new Closure(endRequested.get(), peer, byeReason, null);
+        } catch (SocketTimeoutException e) {
+            return new Closure(false, peer, byeReason, "no word from the server for "
+                    + silenceLimitMillis() / 1000.0 + " s");
         } catch (IOException e) {
             // After our own close() or the server's bye, a failing read is just how the end looks.
             boolean expected = endRequested.get() || byeReason != null;
             return new Closure(endRequested.get(), peer, byeReason, expected ? null : Closure.describe(e));
         }
+    }
+
+    /** How long the server may stay silent before the connection counts as dead; 0 (never) without pings. */
+    private long silenceLimitMillis() {
+        return SILENCE_FACTOR * welcome.idleTimeoutMs();
     }
 
     /** The next decodable frame, or null at the end; frames that break only their own content are skipped. */

@@ -1,37 +1,70 @@
 package lanchat.client;
 
-import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lanchat.protocol.Command;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.Rules;
 
 /**
  * Joins a {@link ChatConnection} to a user interface: lines the user typed become commands (through the
- * {@link CommandParser}), and events from the server update the {@link SessionState} and are shown on the
- * {@link Output}. The same for the interactive console and the plain line mode.
+ * {@link CommandParser}) and go out through {@link Outgoing}; events from the server update the
+ * {@link SessionState} and are shown on the {@link Output}, each message once ({@link SeenMessages}).
+ *
+ * <p>When the connection is lost without the user asking, and the server did not end the session itself (an
+ * error that closes the connection), a {@link Reconnector} gets a new one: it resumes the session with its token
+ * and the last seq seen in each room, or, when the server no longer has it, starts afresh and rejoins the rooms.
+ * {@link #catchUp} then waits for the server's replay, and only then sends what was typed meanwhile.
  *
  * <p>Commands go out no faster than the server's rate limit allows ({@link SendPacer}): a pasted or piped burst of
  * lines is slowed down rather than partly dropped.
  *
- * <p>{@link #submit} and {@link #quit} run on the input thread; the listener methods run on the connection's
- * reader thread.
+ * <p>{@link #submit} and {@link #quit} run on the input thread; events arrive on the current connection's reader
+ * thread; {@link #catchUp} runs on the reconnect thread.
  */
-final class ChatSession implements ConnectionListener {
+final class ChatSession implements Reconnector.Session, AutoCloseable {
     /** How long to wait for the server to close its side after {@code quit}. */
     static final Duration QUIT_WAIT = Duration.ofSeconds(2);
+    /** How long a new connection may take to deliver its catch-up before it is given up as broken. */
+    static final Duration CATCH_UP_WAIT = Duration.ofSeconds(10);
+    private static final String RESUMED_ELSEWHERE = "resumed on another connection";
 
-    private final ChatConnection connection;
     private final SessionState state;
     private final CommandParser parser;
     private final Output output;
-    private final SendPacer pacer;
+    private final Login login;
+    private final SeenMessages seen = new SeenMessages();
+    private final Outgoing outgoing;
+    private final Reconnector reconnector;
+    private final Map<String, CompletableFuture<Void>> pongs = new ConcurrentHashMap<>();
+    private volatile String token;
+    private volatile boolean quitting;
 
-    ChatSession(ChatConnection connection, SessionState state, Output output, SendPacer pacer) {
-        this.connection = connection;
+    /**
+     * @param login how to reconnect, or null to end the session when the connection is lost
+     */
+    ChatSession(ChatConnection connection, SessionState state, Output output, Login login) {
         this.state = state;
         this.parser = new CommandParser(state);
         this.output = output;
-        this.pacer = pacer;
+        this.login = login;
+        this.outgoing = new Outgoing(connection, SendPacer.forLimitsOf(connection.welcome()), output);
+        this.reconnector = login == null ? null : new Reconnector(this, output);
+        this.token = connection.welcome().token();
+    }
+
+    /** Starts delivering the connection's events here. */
+    void start() {
+        ChatConnection connection = outgoing.connection();
+        connection.start(new Listener(connection));
     }
 
     /**
@@ -62,13 +95,32 @@ final class ChatSession implements ConnectionListener {
         send(new Command.Join(room));
     }
 
-    /** Sends {@code quit}, waits for the server to close, closes. */
-    void quit(String reason) {
-        if (awaitTurn()) {
-            connection.quit(reason, QUIT_WAIT);
-        } else {
+    /**
+     * Ends the session: sends {@code quit}, waits for the server to close, closes. While disconnected, it says
+     * which lines could not be sent instead.
+     *
+     * @return true when everything the user typed was sent
+     */
+    boolean quit(String reason) {
+        quitting = true;
+        if (reconnector != null) {
+            reconnector.stop();
+        }
+        ChatConnection connection = outgoing.connection();
+        if (connection != null && outgoing.settled()) {
+            if (awaitTurn()) {
+                connection.quit(reason, QUIT_WAIT);
+            } else {
+                connection.close();
+            }
+            return true;
+        }
+        List<Command> unsent = outgoing.abandon();
+        unsent.forEach(command -> output.notice("not sent (no connection): " + Outgoing.describe(command)));
+        if (connection != null) {
             connection.close();
         }
+        return unsent.isEmpty();
     }
 
     private void send(Command command) {
@@ -76,20 +128,17 @@ final class ChatSession implements ConnectionListener {
             // Focus first: a line typed next goes to the new room, and the server handles it after the join.
             state.focus(join.room());
         }
-        if (!awaitTurn()) {
-            return;
-        }
         try {
-            connection.send(command);
-        } catch (IOException e) {
-            output.notice("not sent: the connection is closed");
+            outgoing.send(command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** Waits until the server's rate limit allows one more frame; false when interrupted (the session is ending). */
+    /** Waits until the rate limit allows one more frame; false when interrupted (the session is ending). */
     private boolean awaitTurn() {
         try {
-            pacer.awaitTurn();
+            outgoing.awaitTurn();
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,19 +146,134 @@ final class ChatSession implements ConnectionListener {
         }
     }
 
+    /** Stops reconnecting and closes the connection in use, if any, without a word to the server. Idempotent. */
     @Override
-    public void onEvent(Incoming incoming) {
-        state.apply(incoming.event(), incoming.answers());
-        output.event(incoming);
+    public void close() {
+        quitting = true;
+        if (reconnector != null) {
+            reconnector.stop();
+        }
+        ChatConnection connection = outgoing.connection();
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     @Override
-    public void onSkippedFrame(ProtocolException problem) {
-        output.notice("skipped a frame from the server that this client cannot read: " + problem.getMessage());
+    public ChatConnection reconnect() throws ConnectionFailure, LoginRefused {
+        return login.reconnect(state.nick(), token, seen.lastSeqs(state.rooms()));
+    }
+
+    /**
+     * Takes {@code fresh} into use: shows the welcome; after a fresh start rejoins the rooms; sends a ping and
+     * waits for its pong, by which time the server's catch-up (replayed messages, users, gaps) has all arrived;
+     * then sends again what may not have arrived and what was typed meanwhile ({@link Outgoing#settle}).
+     */
+    @Override
+    public boolean catchUp(ChatConnection fresh) throws InterruptedException {
+        Event.Welcome welcome = fresh.welcome();
+        token = welcome.token();
+        // The state keeps its rooms through a fresh start: they are the ones to join again, even if this
+        // connection breaks before the server confirms them.
+        List<String> rejoin = welcome.resumed() ? List.of() : state.rooms();
+        state.apply(welcome, null);
+        outgoing.attach(fresh, SendPacer.forLimitsOf(welcome));
+        output.status(null);
+        output.event(new Incoming(welcome, null, null));
+        output.notice(welcome.resumed() ? "reconnected: session resumed"
+                : "reconnected as a new session (the server no longer had the old one)"
+                        + (rejoin.isEmpty() ? "" : "; rejoining #" + String.join(", #", rejoin)));
+        Listener listener = new Listener(fresh);
+        fresh.start(listener);
+        try {
+            for (String room : rejoin) {
+                outgoing.sendNow(new Command.Join(room));
+            }
+            String ref = outgoing.sendNow(new Command.Ping());
+            CompletableFuture.anyOf(pong(ref), listener.closed)
+                    .get(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            pongs.remove(ref);
+            return !listener.closed.isDone() && outgoing.settle();
+        } catch (java.io.IOException | ExecutionException | TimeoutException e) {
+            fresh.close();
+            return false;
+        }
     }
 
     @Override
-    public void onClosed(Closure closure) {
-        output.closed(closure);
+    public void giveUp(String sentence) {
+        ChatConnection connection = outgoing.connection();
+        output.closed(new Closure(false, connection == null ? login.peer() : connection.peer(), null, sentence));
+    }
+
+    private CompletableFuture<Void> pong(String ref) {
+        return pongs.computeIfAbsent(ref, key -> new CompletableFuture<>());
+    }
+
+    private boolean isMe(String nick) {
+        return Rules.fold(nick).equals(Rules.fold(state.nick()));
+    }
+
+    /** One connection's events, on its reader thread. */
+    private final class Listener implements ConnectionListener {
+        private final ChatConnection connection;
+        private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private volatile boolean endedByServer;
+
+        Listener(ChatConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void onEvent(Incoming incoming) {
+            Event event = incoming.event();
+            outgoing.confirm(incoming.ref());
+            switch (event) {
+                case Event.Message message -> {
+                    SeenMessages.Judgement judgement = seen.judge(message);
+                    if (judgement.duplicate()) {
+                        return;
+                    }
+                    if (judgement.missed() != null) {
+                        output.event(new Incoming(judgement.missed(), null, null));
+                    }
+                    if (isMe(message.from())) {
+                        outgoing.observe(message);
+                    }
+                }
+                case Event.Gap gap -> seen.skip(gap);
+                case Event.Pong pong -> {
+                    if (incoming.ref() != null) {
+                        pong(incoming.ref()).complete(null);
+                    }
+                }
+                case Event.Error error -> endedByServer |= ErrorCode.fromWire(error.code())
+                        .map(ErrorCode::closesConnection).orElse(false);
+                case Event.Bye bye -> endedByServer |= RESUMED_ELSEWHERE.equals(bye.reason());
+                default -> { }
+            }
+            state.apply(event, incoming.answers());
+            output.event(incoming);
+        }
+
+        @Override
+        public void onSkippedFrame(ProtocolException problem) {
+            output.notice("skipped a frame from the server that this client cannot read: " + problem.getMessage());
+        }
+
+        @Override
+        public void onClosed(Closure closure) {
+            closed.complete(null);
+            if (closure.requested() || quitting) {
+                output.closed(closure);
+                return;
+            }
+            outgoing.lost(connection);
+            if (reconnector == null || endedByServer) {
+                output.closed(closure);
+            } else {
+                reconnector.lost(closure);
+            }
+        }
     }
 }

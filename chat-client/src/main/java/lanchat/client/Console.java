@@ -16,9 +16,10 @@ import org.jline.utils.AttributedString;
  * <em>above</em> the input line ({@link LineReader#printAbove}), so what the user is typing is never broken up.
  *
  * <p>{@code /quit}, Ctrl-D, and Ctrl-C on an empty line end the chat: {@code quit} is sent and {@link #run}
- * returns 0. Ctrl-C on a half-typed line only discards that line. When the server ends the connection, the
- * reader thread interrupts the input thread (JLine then abandons its read), the reason is printed and
- * {@link #run} returns 1.
+ * returns 0. Ctrl-C on a half-typed line only discards that line. While a lost connection is being replaced the
+ * prompt says so ({@link #status}); lines typed meanwhile are sent once reconnected. When the session is over for
+ * good (the server ended it, or reconnecting is off or impossible), the reader thread interrupts the input thread
+ * (JLine then abandons its read), the reason is printed and {@link #run} returns 1.
  *
  * <p>Threads: {@link #run} on the main thread, which is the only one reading the terminal; {@link #event},
  * {@link #notice} and {@link #closed} on any thread. The caller closes the terminal, which restores its modes.
@@ -30,6 +31,7 @@ final class Console implements Output {
     private final EventRenderer renderer;
     private volatile Thread inputThread;
     private volatile Closure lostConnection;
+    private volatile String status;
 
     /** @param historyFile where input history is kept across runs, or null to keep it in memory only */
     Console(Terminal terminal, Path historyFile, SessionState state, EventRenderer renderer) {
@@ -102,6 +104,13 @@ final class Console implements Output {
         print(renderer.notice(text));
     }
 
+    /** Shown in the prompt ("alice #lobby [reconnecting…]> ") until the next line printed redraws it without. */
+    @Override
+    public void status(String newStatus) {
+        status = newStatus;
+        updatePrompt();
+    }
+
     @Override
     public void closed(Closure closure) {
         if (!closure.requested()) {
@@ -115,7 +124,11 @@ final class Console implements Output {
     }
 
     private void print(AttributedString line) {
-        reader.printAbove(line);
+        try {
+            reader.printAbove(line);
+        } catch (IllegalStateException closed) {
+            // The terminal was closed as the chat ended; a late line from another thread has nowhere to go.
+        }
     }
 
     private void updatePrompt() {
@@ -125,6 +138,6 @@ final class Console implements Output {
     }
 
     private String prompt() {
-        return renderer.prompt(state.nick(), state.currentRoom()).toAnsi(terminal);
+        return renderer.prompt(state.nick(), state.currentRoom(), status).toAnsi(terminal);
     }
 }

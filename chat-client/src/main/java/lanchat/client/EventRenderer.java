@@ -19,6 +19,7 @@ import org.jline.utils.AttributedStyle;
  *
  * <pre>
  * 14:02 #lobby &lt;alice&gt; hi all              a message
+ * 13:58 #lobby (history) &lt;bob&gt; earlier     a message replayed from the room's history (dimmed in colour)
  * 14:02 #lobby * alice waves                 an action (/me)
  * 14:03 [whisper from bob] psst              a whisper, or "[whisper to bob]" for your own
  * 14:03 --&gt; carol joined #lobby             joins, leaves and renames: --&gt;, &lt;--, ---
@@ -93,12 +94,20 @@ final class EventRenderer {
 
     /** The input prompt: "alice #lobby> ", or "alice (no room)> ". */
     AttributedString prompt(String nick, String room) {
+        return prompt(nick, room, null);
+    }
+
+    /** The prompt with a lasting status, e.g. "alice #lobby [reconnecting…]> "; {@code status} may be null. */
+    AttributedString prompt(String nick, String room, String status) {
         Line line = new Line().nick(nick);
         line.builder.append(' ');
         if (room == null) {
             line.text("(no room)");
         } else {
             line.room(room);
+        }
+        if (status != null) {
+            line.text(" ").styled(ERROR, "[" + status + "]");
         }
         return line.text("> ").done();
     }
@@ -116,6 +125,9 @@ final class EventRenderer {
     private AttributedString message(Event.Message message) {
         Line line = at(Instant.parse(message.ts())).room(message.room()).text(" ");
         AttributedStyle textStyle = message.history() ? HISTORY : AttributedStyle.DEFAULT;
+        if (message.history()) {
+            line.styled(HISTORY, "(history)").text(" ");
+        }
         if (message.action()) {
             return line.text("* ").nick(message.from()).text(" ").styled(textStyle, message.text()).done();
         }

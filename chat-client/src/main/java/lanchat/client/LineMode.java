@@ -14,7 +14,9 @@ import lanchat.protocol.MessageCodec;
  * hints) go to standard error, so standard output carries only what came from the server.
  *
  * <p>At the end of input it sends {@code quit} — after every line before it has been sent — waits for the
- * server to close, and exits 0. If the server closes first, it says why on standard error and exits 1.
+ * server to close, and exits 0. A lost connection is replaced as in the console (notices on standard error); if
+ * input ends while it is, the lines not sent are listed on standard error and the exit code is 1. If the server
+ * ends the session for good, it says why on standard error and exits 1.
  *
  * <p>Threads: {@link #run} waits on the caller's thread while a daemon thread named {@code stdin} reads input
  * (a blocking read of standard input cannot be interrupted, so the caller must be free to return without it);
@@ -51,8 +53,8 @@ final class LineMode implements Output {
                     return;
                 }
             }
-            session.quit(null);
-            exitCode.complete(0);
+            // Lines that could not be sent (the connection was lost and not back yet) make it a failure.
+            exitCode.complete(session.quit(null) ? 0 : 1);
         } catch (IOException e) {
             printLine(err, "could not read standard input: " + e.getMessage());
             session.quit(null);

@@ -1,5 +1,6 @@
 package lanchat.client;
 
+import java.util.Map;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
@@ -8,6 +9,8 @@ import lanchat.protocol.Rules;
  * Connects and logs in: opens a {@link ChatConnection}, sends {@code hello}, and returns the connection once the
  * server has welcomed it. When the nick is taken (or the server rejects it), a {@link NickChooser} may offer
  * another and the login is tried again on a fresh connection; without one, the refusal is final.
+ *
+ * <p>{@link #reconnect} logs in again after a lost connection, resuming the session.
  *
  * <p>Runs on the caller's thread; the returned connection is not started yet.
  */
@@ -54,6 +57,32 @@ final class Login {
                 throw failure;
             }
         }
+    }
+
+    /**
+     * Logs in again after a lost connection: {@code hello} with {@code resume{token, rooms}}. The welcome says
+     * whether the server resumed the session; if it could not, this is a fresh session as {@code nick}.
+     *
+     * @param lastSeqs the last seq seen in each room the client is in
+     * @throws ConnectionFailure no connection, or it ended before a welcome
+     * @throws LoginRefused      the server refused the hello (the nick was taken meanwhile, the server is full)
+     */
+    ChatConnection reconnect(String nick, String token, Map<String, Long> lastSeqs)
+            throws ConnectionFailure, LoginRefused {
+        ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
+        try {
+            connection.hello(new Command.Hello(nick, Rules.PROTOCOL_VERSION, password,
+                    new Command.Resume(token, lastSeqs)));
+            return connection;
+        } catch (LoginRefused | ConnectionFailure e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** "host:port" of the server. */
+    String peer() {
+        return host + ":" + port;
     }
 
     private static boolean isAboutTheNick(LoginRefused refused) {

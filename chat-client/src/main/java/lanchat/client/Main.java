@@ -69,6 +69,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--json", description = "non-interactive; print every incoming frame as one JSON line")
     private boolean json;
 
+    @Option(names = "--no-reconnect", description = "end when the connection is lost, instead of reconnecting "
+            + "(every 0.5 s, doubling to 10 s) and resuming the session")
+    private boolean noReconnect;
+
     private final Environment environment;
 
     Main(Environment environment) {
@@ -153,9 +157,10 @@ public final class Main implements Callable<Integer> {
     }
 
     private int chatInLineMode(String startNick) {
+        Login login = new Login(host, port, password);
         ChatConnection connection;
         try {
-            connection = new Login(host, port, password).logIn(startNick, refusal -> null);
+            connection = login.logIn(startNick, refusal -> null);
         } catch (ConnectionFailure failure) {
             return fail(CONNECTION_PROBLEM, failure.getMessage());
         } catch (LoginRefused refused) {
@@ -165,16 +170,16 @@ public final class Main implements Callable<Integer> {
         EventRenderer renderer = new EventRenderer(false, Clock.systemDefaultZone(), state::nick);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8));
         LineMode lineMode = new LineMode(stdin, environment.out(), environment.err(), renderer, json);
-        try (connection) {
-            ChatSession session = start(connection, state, lineMode);
+        try (ChatSession session = start(connection, login, state, lineMode)) {
             return lineMode.run(session);
         }
     }
 
     private int chatInConsole(Terminal terminal, String startNick) {
+        Login login = new Login(host, port, password);
         ChatConnection connection;
         try {
-            connection = new Login(host, port, password).logIn(startNick, new NickPrompt(terminal));
+            connection = login.logIn(startNick, new NickPrompt(terminal));
         } catch (ConnectionFailure failure) {
             return fail(CONNECTION_PROBLEM, failure.getMessage());
         } catch (LoginRefused refused) {
@@ -183,18 +188,16 @@ public final class Main implements Callable<Integer> {
         SessionState state = new SessionState(connection.welcome().nick());
         EventRenderer renderer = new EventRenderer(wantsColour(), Clock.systemDefaultZone(), state::nick);
         Console console = new Console(terminal, historyFile(), state, renderer);
-        try (connection) {
-            ChatSession session = start(connection, state, console);
+        try (ChatSession session = start(connection, login, state, console)) {
             return console.run(session);
         }
     }
 
     /** Shows the welcome, starts reading events, joins {@code --room}. */
-    private ChatSession start(ChatConnection connection, SessionState state, Output output) {
-        ChatSession session = new ChatSession(connection, state, output,
-                SendPacer.forLimitsOf(connection.welcome()));
+    private ChatSession start(ChatConnection connection, Login login, SessionState state, Output output) {
+        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login);
         output.event(new Incoming(connection.welcome(), null, null));
-        connection.start(session);
+        session.start();
         session.join(room);
         return session;
     }

@@ -13,6 +13,13 @@ interface Output {
     /** Shows a line of local information: help, a usage hint, a room switch. */
     void notice(String text);
 
+    /**
+     * A state that lasts, shown for as long as it does (the console puts it in the prompt), e.g.
+     * "reconnecting…"; null when it is over. Notices tell the details. Ignored by default.
+     */
+    default void status(String status) {
+    }
+
     /** The connection has ended; called once. Unless {@link Closure#requested()}, the session is over. */
     void closed(Closure closure);
 }

@@ -20,7 +20,9 @@ import lanchat.protocol.Rules;
  * {@code renamed}. Only the current room is the user's choice: {@link #focus} moves it at once, even to a room
  * whose {@code join} is still on its way, because the server handles frames in order — a line typed right
  * after {@code /join dev} reaches the server after the join. If that join fails, the focus goes back to a room
- * the client is in. When the client leaves the current room, the room joined last becomes current.
+ * the client is in. When the client leaves the current room, the room joined last becomes current. A
+ * {@code users} list naming this client also adds its room: that is how a resumed session learns of a join whose
+ * {@code joined} it missed.
  *
  * <p>{@link #apply} is called on the connection's reader thread; the input thread reads the state for the
  * prompt, for parsing and for completion. One lock guards everything; nothing slow happens under it.
@@ -143,7 +145,12 @@ final class SessionState {
     }
 
     private void users(Event.Users users) {
-        Room room = rooms.get(Rules.fold(users.room()));
+        String key = Rules.fold(users.room());
+        if (!rooms.containsKey(key) && users.nicks().stream().anyMatch(this::isMe)) {
+            rooms.put(key, new Room(users.room(), new LinkedHashMap<>()));
+            currentRoom = currentRoom == null ? users.room() : currentRoom;
+        }
+        Room room = rooms.get(key);
         if (room != null) {
             room.members().clear();
             users.nicks().forEach(member -> room.members().put(Rules.fold(member), member));

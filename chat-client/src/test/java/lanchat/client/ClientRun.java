@@ -106,6 +106,13 @@ final class ClientRun implements AutoCloseable {
                 () -> "expected \"" + expected + "\" in the output so far:\n" + text() + "\nerrors:\n" + err()));
     }
 
+    /** Waits up to 5 s until {@link #err()} contains {@code expected}. */
+    void awaitError(String expected) {
+        await().atMost(ofSeconds(5)).untilAsserted(() -> assertTrue(err().contains(expected),
+                () -> "expected \"" + expected + "\" on standard error so far:\n" + err() + "\noutput:\n"
+                        + text()));
+    }
+
     int exitCode() throws Exception {
         return exit.get(5, TimeUnit.SECONDS);
     }

@@ -151,14 +151,36 @@ class ConsoleTest {
     }
 
     @Test
-    void serverClosingEndsTheConsoleWithExitOne() throws Exception {
-        start();
+    void withoutReconnectServerClosingEndsTheConsoleWithExitOne() throws Exception {
+        start("--no-reconnect");
         FakeServer.Peer peer = acceptIntoLobby();
         client.type("half");
         peer.send(new Event.Bye("server shutting down"));
         peer.close();
         assertEquals(Main.CONNECTION_PROBLEM, client.exitCode());
         assertTrue(client.text().contains("closed the connection: server shutting down"), client.text());
+    }
+
+    @Test
+    void promptSaysReconnectingUntilTheSessionIsResumedAndHistoryIsDimmed() throws Exception {
+        start();
+        FakeServer.Peer first = acceptIntoLobby();
+        first.cut();
+        client.awaitOutput("alice #lobby [reconnecting…]> ");
+        client.awaitOutput("reconnecting in 0.5 s");
+
+        FakeServer.Peer second = server.accept();
+        Envelope<Command> hello = second.read();
+        second.send(new Event.Welcome("alice", "FakeServer", 1, "token-1", 65_536, 4_000, 0, 10, 60_000L, true,
+                null), hello.ref());
+        second.send(new Event.Users("lobby", List.of("alice", "bob")), hello.ref());
+        second.send(new Event.Message("lobby", "bob", "while you were out", false, 1L, TS, true));
+        Envelope<Command> ping = second.expectEnvelope(Command.Ping.class);
+        second.send(new Event.Pong(), ping.ref());
+        client.awaitOutput("#lobby (history) <bob> while you were out");
+        assertTrue(client.out().contains("\u001b[2mwhile you were out"), "dimmed: " + client.out());
+        client.type("x");
+        client.awaitOutput("alice #lobby> x");
     }
 
     @Test

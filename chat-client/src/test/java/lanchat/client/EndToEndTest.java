@@ -177,8 +177,8 @@ class EndToEndTest {
     }
 
     @Test
-    void serverShutdownEndsClientsWithExitOne() throws Exception {
-        ClientRun alice = lineClient("alice");
+    void withoutReconnectServerShutdownEndsClientsWithExitOne() throws Exception {
+        ClientRun alice = lineClient("alice", "--no-reconnect");
         server.close();
         assertEquals(Main.CONNECTION_PROBLEM, alice.exitCode());
         assertEquals("the server at 127.0.0.1:" + server.port() + " closed the connection: server shutting down\n",
@@ -203,5 +203,72 @@ class EndToEndTest {
         alice.type("\u0004");
         assertEquals(Main.OK, alice.exitCode());
         bot.awaitOutput("<-- alice left #lobby (quit)");
+    }
+
+    @Test
+    void cutConnectionIsResumedWithMissedMessagesShownOnceAndLinesTypedMeanwhileSent() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(server.port())) {
+            ClientRun bob = lineClient("bob");
+            ClientRun alice = ClientRun.lineMode(home).start("--host", "127.0.0.1", "--port",
+                    String.valueOf(proxy.port()), "--nick", "alice");
+            clients.add(alice);
+            alice.awaitOutput("--> you joined #lobby");
+            bob.type("before\n");
+            alice.awaitOutput("#lobby <bob> before");
+
+            proxy.cutAll();
+            alice.awaitError("reconnecting in 0.5 s");
+            bob.type("while you were away\n");
+            bob.awaitOutput("<bob> while you were away");
+            alice.type("back soon\n");
+            alice.awaitError("reconnected: session resumed");
+            alice.awaitOutput("#lobby (history) <bob> while you were away");
+            bob.awaitOutput("#lobby <alice> back soon");
+            alice.awaitOutput("#lobby <alice> back soon");
+            bob.type("welcome back\n");
+            alice.awaitOutput("#lobby <bob> welcome back");
+
+            assertEquals(1, count(alice.out(), "<bob> before"), alice.out());
+            assertEquals(1, count(alice.out(), "<bob> while you were away"), alice.out());
+            assertEquals(1, count(alice.out(), "<alice> back soon"), alice.out());
+            assertFalse(bob.out().contains("alice left"), bob.out());
+            assertEquals(1, count(bob.out(), "--> alice joined #lobby"), bob.out());
+        }
+    }
+
+    @Test
+    void serverRestartWithItsDataDirRejoinsAndShowsNothingTwice() throws Exception {
+        Path data = home.resolve("data");
+        restartServer("--port", "0", "--data-dir", data.toString());
+        ClientRun alice = lineClient("alice");
+        ClientRun bob = lineClient("bob");
+        alice.type("one\n");
+        bob.awaitOutput("<alice> one");
+        bob.type("two\n");
+        alice.awaitOutput("<bob> two");
+
+        restartServer("--port", String.valueOf(server.port()), "--data-dir", data.toString());
+        alice.awaitError("reconnected as a new session (the server no longer had the old one); rejoining #lobby");
+        bob.awaitError("reconnected as a new session");
+        bob.type("three\n");
+        alice.awaitOutput("#lobby <bob> three");
+        for (ClientRun client : List.of(alice, bob)) {
+            assertEquals(1, count(client.out(), "<alice> one"), client.out());
+            assertEquals(1, count(client.out(), "<bob> two"), client.out());
+        }
+    }
+
+    /** Closes the server (clients see bye) and starts a new one with {@code options} on 127.0.0.1. */
+    private void restartServer(String... options) throws IOException {
+        server.close();
+        List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--drain-timeout", "1"));
+        all.addAll(List.of(options));
+        server = new ChatServer(ServerConfig.fromOptions(all.toArray(String[]::new)),
+                new PrintStream(PrintStream.nullOutputStream()));
+        server.start();
+    }
+
+    private static long count(String text, String part) {
+        return text.lines().filter(line -> line.contains(part)).count();
     }
 }

@@ -57,6 +57,17 @@ class EventRendererTest {
     }
 
     @Test
+    void historyIsMarkedInPlainTextAndDimmedInColour() {
+        Event.Message earlier = new Event.Message("lobby", "alice", "before you came", false, 3L, TS, true);
+        assertEquals("12:34 #lobby (history) <alice> before you came", plain(earlier));
+        Event.Message action = new Event.Message("lobby", "alice", "waved", true, 4L, TS, true);
+        assertEquals("12:34 #lobby (history) * alice waved", plain(action));
+        String ansi = ansi(coloured.render(earlier, null));
+        assertTrue(ansi.contains(ESC + "[2m(history)"), ansi);
+        assertTrue(ansi.contains(ESC + "[2mbefore you came"), ansi);
+    }
+
+    @Test
     void actionIsShownWithAStar() {
         assertEquals("12:34 #lobby * alice waves", plain(message("alice", "waves", true)));
     }
@@ -187,6 +198,7 @@ class EventRendererTest {
     void promptShowsNickAndCurrentRoom() {
         assertEquals("me #lobby> ", plain.prompt("me", "lobby").toString());
         assertEquals("me (no room)> ", plain.prompt("me", null).toString());
+        assertEquals("me #lobby [reconnecting…]> ", plain.prompt("me", "lobby", "reconnecting…").toString());
         assertTrue(coloured.prompt("me", "lobby").toAnsi().contains(ESC + "[1m#lobby"));
     }
 

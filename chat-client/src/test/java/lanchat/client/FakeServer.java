@@ -119,6 +119,12 @@ final class FakeServer implements AutoCloseable {
             rawOut.flush();
         }
 
+        /** Cuts the connection as a network failure would: a reset (SO_LINGER 0), no bye. */
+        void cut() throws IOException {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
+
         @Override
         public void close() throws IOException {
             socket.close();

@@ -150,8 +150,8 @@ class LineModeTest {
     }
 
     @Test
-    void serverClosingExitsOneWithTheByeReason() throws Exception {
-        start(args("--nick", "bot"));
+    void withoutReconnectServerClosingExitsOneWithTheByeReason() throws Exception {
+        start(args("--nick", "bot", "--no-reconnect"));
         FakeServer.Peer peer = acceptIntoRoom("bot", "lobby");
         client.awaitOutput("--> you joined #lobby");
         peer.send(new Event.Bye("server shutting down"));

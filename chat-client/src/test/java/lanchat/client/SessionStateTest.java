@@ -36,6 +36,15 @@ class SessionStateTest {
     }
 
     @Test
+    void usersNamingMeAddRoomsAResumeBroughtBackButOthersDoNot() {
+        apply(new Event.Joined("lobby", "me"));
+        apply(new Event.Users("dev", List.of("bob", "ME")));
+        apply(new Event.Users("ops", List.of("bob")));
+        assertEquals(List.of("lobby", "dev"), state.rooms());
+        assertEquals("lobby", state.currentRoom());
+    }
+
+    @Test
     void focusMovesAtOnceAndTheJoinConfirmsIt() {
         apply(new Event.Joined("lobby", "me"));
         state.focus("dev");

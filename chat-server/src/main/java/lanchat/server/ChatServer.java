@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import lanchat.protocol.Discovery;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
+import lanchat.server.history.DataDir;
+import lanchat.server.history.DataDirException;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
@@ -40,6 +42,7 @@ public final class ChatServer implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptThread;
     private volatile DiscoveryResponder discovery;
+    private volatile DataDir dataDir;
 
     /** A server that prints its "listening" line to {@code announcements} (stdout for {@link Main}). */
     public ChatServer(ServerConfig config, PrintStream announcements) {
@@ -52,7 +55,8 @@ public final class ChatServer implements AutoCloseable {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
-        this.hub = new Hub(config, new Nicknames(), new Rooms(), sessions, timer);
+        this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages()), sessions, new Tokens(),
+                timer);
     }
 
     public ChatServer(ServerConfig config) {
@@ -60,13 +64,19 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /**
-     * Binds the listening socket and starts accepting.
+     * Loads the rooms of {@code --data-dir}, if given, then binds the listening socket and starts accepting.
      *
-     * @throws IOException when the address is unknown or cannot be bound (e.g. the port is in use)
+     * @throws DataDirException when the data directory cannot be used (another server has it, unreadable)
+     * @throws IOException      when the address is unknown or cannot be bound (e.g. the port is in use)
      */
     public void start() throws IOException {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("start() called twice");
+        }
+        HistoryConfig history = config.history();
+        if (history.dataDir() != null) {
+            dataDir = DataDir.open(history.dataDir(), history.messages(), history.fsync());
+            hub.rooms().restore(dataDir);
         }
         InetAddress address = InetAddress.getByName(config.host());
         // The listen backlog: how many connections the kernel keeps waiting, handshake done, until accept()
@@ -145,6 +155,10 @@ public final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             timer.shutdownNow();
+            if (dataDir != null) {
+                // After the sessions: nothing writes to the room files any more.
+                dataDir.close();
+            }
             closed.countDown();
             if (serverSocket != null) {
                 LOG.info("stopped");

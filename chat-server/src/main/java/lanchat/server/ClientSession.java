@@ -2,11 +2,13 @@ package lanchat.server;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import lanchat.protocol.Command;
@@ -21,6 +23,11 @@ import lanchat.protocol.MessageCodec;
  * session's lock; {@link #disconnect} may come from any thread (the timer, the outbox, the server's shutdown),
  * runs once, and takes the same lock, so a command and a departure never interleave. After the departure the
  * socket closes when the peer has read everything and closed its side, or at the drain deadline.
+ *
+ * <p>When the connection is lost without the client asking ({@link Disconnect#held()}), the session outlives it:
+ * it is <em>held</em> for {@code --resume-grace}, still in its rooms and still owning its nick, keeping whispers
+ * sent to it. A new connection presenting its token takes it over ({@link #handOver}, see {@link Resumption});
+ * otherwise it {@link #expire}s on the timer thread and leaves its rooms with {@code connection lost}.
  */
 final class ClientSession implements Member {
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
@@ -40,6 +47,11 @@ final class ClientSession implements Member {
     private volatile String token;
     private volatile Disconnect departure;
     private volatile ScheduledFuture<?> forcedClose;
+    private final Presence presence;
+
+    /** What a resumed session takes over from the one it resumes. */
+    record Handover(String nick, String token, Set<Room> rooms) {
+    }
 
     ClientSession(Socket socket, Hub hub) {
         ServerConfig config = hub.config();
@@ -50,6 +62,7 @@ final class ClientSession implements Member {
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
         this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());
+        this.presence = new Presence(config.history().messages());
     }
 
     /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
@@ -74,6 +87,17 @@ final class ClientSession implements Member {
     @Override
     public boolean deliver(byte[] frame) {
         return outbox.offer(frame);
+    }
+
+    @Override
+    public boolean deliverReplay(byte[] frame) {
+        return outbox.offerReplay(frame);
+    }
+
+    /** Delivers, keeps while held (up to {@code --history} whispers), or passes on to the session's successor. */
+    @Override
+    public boolean deliverWhisper(byte[] frame) {
+        return presence.whisper(frame, this);
     }
 
     /** Queues one event for this client; {@code ref} only when it answers the client's own frame. */
@@ -117,10 +141,24 @@ final class ClientSession implements Member {
     void register(String newNick, String newToken) {
         nick = newNick;
         token = newToken;
+        hub.tokens().add(newToken, this);
         Thread.currentThread().setName("session " + this);
         outbox.rename("outbox " + newNick);
         liveness.startIdleWatch();
         LOG.fine(() -> "hello " + this);
+    }
+
+    /**
+     * Takes over a held session: its nick, token and rooms (the rooms still list the old session until each
+     * {@link Room#takeOver}). Reader thread, in the {@code hello}, from {@link #handOver}.
+     */
+    void adopt(Handover handover) {
+        nick = handover.nick();
+        token = handover.token();
+        rooms.addAll(handover.rooms());
+        Thread.currentThread().setName("session " + this);
+        outbox.rename("outbox " + nick);
+        liveness.startIdleWatch();
     }
 
     /** Changes the nick; called by {@link Room#rename} with every room of this client locked. */
@@ -147,21 +185,25 @@ final class ClientSession implements Member {
     }
 
     /**
-     * Ends the session, once, whatever the cause and whichever thread: leaves every room (the others see
-     * {@code left} with the reason), frees the nick, queues the last frame, and sets the drain deadline after
-     * which the socket is closed even if the peer never reads. Never blocks for long: safe on the timer thread.
+     * Ends the connection, once, whatever the cause and whichever thread: queues the last frame, and sets the
+     * drain deadline after which the socket is closed even if the peer never reads. A lost connection of a
+     * registered client is held for {@code --resume-grace}; anything else ends the session too: it leaves every
+     * room (the others see {@code left} with the reason) and frees the nick. Never blocks for long: safe on the
+     * timer thread.
      */
     void disconnect(Disconnect why) {
+        boolean holding;
         lock.lock();
         try {
             if (departure != null) {
                 return;
             }
             departure = why;
-            rooms.forEach(room -> room.drop(this, why.reason()));
-            rooms.clear();
-            if (nick != null) {
-                hub.nicknames().release(nick, this);
+            holding = why.held() && registered() && hub.config().history().resumable();
+            if (holding) {
+                presence.hold(() -> hub.schedule(this::expire, hub.config().history().resumeGrace()));
+            } else {
+                leaveEverything(why.reason());
             }
         } finally {
             lock.unlock();
@@ -169,7 +211,63 @@ final class ClientSession implements Member {
         liveness.stop();
         outbox.finish(why.lastWords() == null ? null : Frames.encode(why.lastWords(), why.ref()));
         forcedClose = hub.schedule(this::closeSocket, hub.config().drainTimeout());
-        LOG.info(() -> "disconnect " + this + ": " + why.reason());
+        LOG.info(() -> (holding ? "hold " : "disconnect ") + this + ": " + why.reason()
+                + (holding ? "; resumable for " + seconds(hub.config().history().resumeGrace()) : ""));
+    }
+
+    /**
+     * Gives this session to {@code newcomer}, which presented its token: ends this connection if it still looks
+     * open (a client that reconnected before the server noticed the loss), and unless the session has ended or
+     * was resumed already, hands over its nick, token and rooms. {@code welcome} runs while no whisper can reach
+     * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow (outside the
+     * send queue limit, like a history replay: there are at most {@code --history} of them). Returns null
+     * when there is nothing to resume. Runs on the newcomer's reader thread, holding the newcomer's lock.
+     */
+    Handover handOver(ClientSession newcomer, Consumer<Handover> welcome) {
+        disconnect(Disconnect.resumedElsewhere());
+        lock.lock();
+        try {
+            Handover handover = new Handover(nick, token, Set.copyOf(rooms));
+            if (!presence.resumeBy(newcomer, () -> welcome.accept(handover))) {
+                return null;
+            }
+            hub.nicknames().replace(nick, this, newcomer);
+            hub.tokens().replace(token, this, newcomer);
+            rooms.clear();
+            return handover;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The grace period is over and nobody resumed: leaves every room with {@code connection lost}. Timer. */
+    void expire() {
+        lock.lock();
+        try {
+            if (presence.state() != Presence.State.HELD) {
+                return;
+            }
+            leaveEverything(Disconnect.connectionLost().reason());
+        } finally {
+            lock.unlock();
+        }
+        LOG.info(() -> "disconnect " + this + ": connection lost (not resumed within "
+                + seconds(hub.config().history().resumeGrace()) + ")");
+    }
+
+    // With the lock held.
+    private void leaveEverything(String reason) {
+        presence.end();
+        rooms.forEach(room -> room.drop(this, reason));
+        rooms.clear();
+        if (nick != null) {
+            hub.nicknames().release(nick, this);
+            hub.tokens().remove(token, this);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() / 1000.0 + " s";
     }
 
     /** Why the session ended, or null while it lasts. */

@@ -93,8 +93,11 @@ final class Dispatcher {
         }
         Event.Whisper event = new Event.Whisper(session.nick(), target.get().nick(), whisper.text(),
                 Timestamps.now());
-        if (target.get() != session) {
-            target.get().deliver(Frames.encode(event, null));
+        // A held target keeps the whisper for its resume; one that can take no more is, for now, nobody.
+        if (target.get() != session && !target.get().deliverWhisper(Frames.encode(event, null))) {
+            session.reject(ErrorCode.NO_SUCH_NICK, "\"" + target.get().nick() + "\" is not connected and cannot "
+                    + "take more whispers now; try again later", ref);
+            return;
         }
         session.send(event, ref);
     }

@@ -11,13 +11,12 @@ import lanchat.protocol.Rules;
 
 /**
  * Answers {@code hello}: checks, in this order, that the session is not registered yet
- * ({@code already_registered}), the protocol version ({@code unsupported_protocol}, closes), the password
- * ({@code bad_password}, closes) and the nick ({@code nick_taken}); then registers the session and sends
- * {@code welcome} with the limits the client must respect and a fresh session token. Runs on the session's reader
- * thread, with its lock held.
- *
- * <p>Resuming a session is not implemented yet: a {@code hello} with {@code resume} gets
- * {@code error{resume_failed}} and then a normal {@code welcome}, as for an unknown token.
+ * ({@code already_registered}), the protocol version ({@code unsupported_protocol}, closes) and the password
+ * ({@code bad_password}, closes). A {@code resume} whose token names a session that can still be resumed then
+ * hands that session to this connection ({@link Resumption}); an unknown or expired token gets
+ * {@code error{resume_failed}} and the handshake goes on as a fresh one. A fresh session checks the nick
+ * ({@code nick_taken}), registers, and gets {@code welcome} with the limits the client must respect and a new
+ * session token. Runs on the session's reader thread, with its lock held.
  */
 final class Handshake {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,10 +24,12 @@ final class Handshake {
 
     private final ClientSession session;
     private final Hub hub;
+    private final Resumption resumption;
 
     Handshake(ClientSession session, Hub hub) {
         this.session = session;
         this.hub = hub;
+        this.resumption = new Resumption(session, hub);
     }
 
     void hello(Command.Hello hello, String ref) {
@@ -41,24 +42,37 @@ final class Handshake {
         } else if (!passwordMatches(hello.password())) {
             session.reject(ErrorCode.BAD_PASSWORD, hello.password() == null
                     ? "this server needs a password; send it in hello.password" : "wrong password", ref);
-        } else if (!hub.nicknames().claim(hello.nick(), session)) {
-            session.reject(ErrorCode.NICK_TAKEN, "nick \"" + hello.nick() + "\" is taken; choose another", ref);
-        } else {
-            welcome(hello, ref);
+        } else if (hello.resume() == null || !resumed(hello.resume(), ref)) {
+            fresh(hello, ref);
         }
     }
 
-    private void welcome(Command.Hello hello, String ref) {
+    private boolean resumed(Command.Resume resume, String ref) {
+        if (resumption.resume(resume, ref, nick -> welcome(nick, session.token(), true, ref))) {
+            return true;
+        }
+        session.reject(ErrorCode.RESUME_FAILED, hub.config().history().resumable()
+                ? "no session to resume with that token (unknown, or expired after "
+                        + hub.config().history().resumeGrace().toMillis() / 1000.0 + " s); starting a fresh one"
+                : "this server does not resume sessions (--resume-grace 0); starting a fresh one", ref);
+        return false;
+    }
+
+    private void fresh(Command.Hello hello, String ref) {
+        if (!hub.nicknames().claim(hello.nick(), session)) {
+            session.reject(ErrorCode.NICK_TAKEN, "nick \"" + hello.nick() + "\" is taken; choose another", ref);
+            return;
+        }
         String token = newToken();
         session.register(hello.nick(), token);
-        if (hello.resume() != null) {
-            session.reject(ErrorCode.RESUME_FAILED, "this server cannot resume sessions yet; starting a fresh one",
-                    ref);
-        }
+        welcome(hello.nick(), token, false, ref);
+    }
+
+    private void welcome(String nick, String token, boolean resumed, String ref) {
         ServerConfig config = hub.config();
-        session.send(new Event.Welcome(hello.nick(), config.name(), Rules.PROTOCOL_VERSION, token,
-                Frames.MAX_FRAME_BYTES, Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
-                config.idleTimeout().toMillis(), false, config.motd()), ref);
+        session.send(new Event.Welcome(nick, config.name(), Rules.PROTOCOL_VERSION, token, Frames.MAX_FRAME_BYTES,
+                Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
+                config.idleTimeout().toMillis(), resumed, config.motd()), ref);
     }
 
     private boolean passwordMatches(String given) {

@@ -7,10 +7,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every session of one server shares: the options, the nick and room registries, the open connections, and
- * the {@code timer} thread that runs deadlines. Made by {@link ChatServer}; all of it is thread-safe.
+ * What every session of one server shares: the options, the nick and room registries, the open connections, the
+ * session tokens, and the {@code timer} thread that runs deadlines. Made by {@link ChatServer}; all of it is
+ * thread-safe.
  */
-record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessions,
+record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessions, Tokens tokens,
         ScheduledExecutorService timer) {
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
+import lanchat.server.history.DataDirException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -52,6 +53,10 @@ public final class Main {
         ChatServer server = new ChatServer(config, out);
         try {
             server.start();
+        } catch (DataDirException e) {
+            err.println("lanchat-server: " + e.getMessage());
+            server.close();
+            return CANNOT_START;
         } catch (IOException e) {
             err.println("lanchat-server: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + describe(e));

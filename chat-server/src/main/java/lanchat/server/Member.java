@@ -2,7 +2,7 @@ package lanchat.server;
 
 /**
  * Someone a {@link Room} or {@link Nicknames} can hold: a registered {@link ClientSession}, or a fake one in a
- * test. Both methods are safe to call from any thread and never block.
+ * test. Every method is safe to call from any thread and never blocks.
  */
 interface Member {
 
@@ -14,4 +14,20 @@ interface Member {
      * queue refuses the frame (false) and the member's session deals with it.
      */
     boolean deliver(byte[] frame);
+
+    /**
+     * Queues a replayed history frame: like {@link #deliver}, but a session does not count it against its send
+     * queue limit (a replay is bounded by the room's history instead).
+     */
+    default boolean deliverReplay(byte[] frame) {
+        return deliver(frame);
+    }
+
+    /**
+     * Queues a whisper for the member. A session whose connection was lost keeps it for its resume; false when the
+     * whisper can be neither delivered nor kept.
+     */
+    default boolean deliverWhisper(byte[] frame) {
+        return deliver(frame);
+    }
 }

@@ -31,6 +31,11 @@ final class Nicknames {
         return true;
     }
 
+    /** Gives {@code nick}, held by {@code previous}, to {@code successor}: a resumed session keeps its nick. */
+    void replace(String nick, Member previous, Member successor) {
+        byKey.replace(Rules.fold(nick), previous, successor);
+    }
+
     /** Frees {@code nick} if {@code member} holds it; safe to call twice. */
     void release(String nick, Member member) {
         byKey.remove(Rules.fold(nick), member);

@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -103,6 +104,9 @@ final class Options {
                     + "listen backlog at work (scripts/backlog-demo). Default: ${DEFAULT-VALUE}.")
     Duration acceptPause;
 
+    @Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Option(names = "--quiet", description = "Log warnings and errors only.")
     boolean quiet;
 
@@ -141,7 +145,8 @@ final class Options {
             throw new IllegalArgumentException("--quiet and --verbose contradict each other; choose one");
         }
         return new ServerConfig(host, port, backlog, name, motd, password, maxClients, sendQueueBytes,
-                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery, discoveryPort, acceptPause);
+                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery, discoveryPort, acceptPause,
+                history.config());
     }
 
     Level logLevel() {

@@ -23,7 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * </pre>
  *
  * <p>A frame that would take the queue (plus the write in progress) over {@code limitBytes} is refused, the
- * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself.
+ * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself. History
+ * replayed to a joiner or a resumed client goes through {@link #offerReplay}, outside that limit: a replay is
+ * bounded by the room's history (and its frames are shared with the room's history, not copies), so a client
+ * that reads normally is never cut for the size of what it is shown on joining.
  * {@link #finish} queues one last frame (past the limit, so an error can still go out), lets the writer drain
  * the queue and half-close the socket (a FIN after the last byte), and refuses everything after it. The outbox
  * never closes the socket: a writer stuck on a peer that does not read is freed when the session closes it.
@@ -44,13 +47,18 @@ final class Outbox {
     private final Trouble trouble;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>(4);
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>(4);
+    // Bytes counted against the limit: waiting in the queue, and in the write in progress. Replays do not count.
     private long queuedBytes;
     private long writingBytes;
     private boolean exceeded;
     private boolean finishing;
     private boolean stopped;
     private Thread writer;
+
+    /** A queued frame; {@code counted} is false for a replay, which is outside the limit. */
+    private record Queued(byte[] frame, boolean counted) {
+    }
 
     Outbox(Socket socket, int limitBytes, Trouble trouble) {
         if (limitBytes <= 0) {
@@ -81,7 +89,7 @@ final class Outbox {
                 return false;
             }
             if (queuedBytes + writingBytes + frame.length <= limitBytes) {
-                queue.add(frame);
+                queue.add(new Queued(frame, true));
                 queuedBytes += frame.length;
                 changed.signal();
                 return true;
@@ -96,6 +104,24 @@ final class Outbox {
         return false;
     }
 
+    /**
+     * Queues a replayed history frame without counting it against the limit. Returns false, without queueing,
+     * when {@link #offer} would refuse any frame (finishing, stopped, or over the limit already).
+     */
+    boolean offerReplay(byte[] frame) {
+        lock.lock();
+        try {
+            if (finishing || exceeded || stopped) {
+                return false;
+            }
+            queue.add(new Queued(frame, false));
+            changed.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Queues {@code lastFrame} (null for none) past the limit; the writer sends what is queued, then a FIN. */
     void finish(byte[] lastFrame) {
         lock.lock();
@@ -105,10 +131,20 @@ final class Outbox {
             }
             finishing = true;
             if (lastFrame != null && !stopped) {
-                queue.add(lastFrame);
+                queue.add(new Queued(lastFrame, true));
                 queuedBytes += lastFrame.length;
             }
             changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes counted against the limit now: queued, and in the write in progress. Replays are not. */
+    long countedBytes() {
+        lock.lock();
+        try {
+            return queuedBytes + writingBytes;
         } finally {
             lock.unlock();
         }
@@ -142,22 +178,29 @@ final class Outbox {
     private byte[] takeBatch() throws InterruptedException {
         List<byte[]> batch = new ArrayList<>();
         int size = 0;
+        int counted = 0;
         lock.lock();
         try {
             while (queue.isEmpty() && !finishing) {
                 changed.await();
             }
-            while (!queue.isEmpty() && (batch.isEmpty() || size + queue.peek().length <= MAX_WRITE_BYTES)) {
-                byte[] frame = queue.poll();
-                batch.add(frame);
-                size += frame.length;
+            while (!queue.isEmpty() && fits(batch, size)) {
+                Queued next = queue.poll();
+                batch.add(next.frame());
+                size += next.frame().length;
+                counted += next.counted() ? next.frame().length : 0;
             }
-            queuedBytes -= size;
-            writingBytes = size;
+            queuedBytes -= counted;
+            writingBytes = counted;
         } finally {
             lock.unlock();
         }
         return batch.isEmpty() ? null : join(batch, size);
+    }
+
+    // With the lock held: the next frame goes into this batch (always, when the batch is still empty).
+    private boolean fits(List<byte[]> batch, int size) {
+        return batch.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES;
     }
 
     private void wrote() {

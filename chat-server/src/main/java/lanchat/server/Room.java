@@ -10,28 +10,47 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
+import lanchat.server.history.Journal;
+import lanchat.server.history.RoomHistory;
 
 /**
- * A chat room: its members and its {@code seq} counter. Session threads call it; each change (join, leave, say)
- * runs under the room's lock, and that lock also covers offering the resulting frames to the members, so every
- * member's queue receives the room's events in one total order. Offering only appends to an in-memory queue: no
- * socket is ever written under the lock, so a slow member cannot hold up the room.
+ * A chat room: its members, its {@code seq} counter and its {@link RoomHistory}. Session threads call it; each
+ * change (join, leave, say, a resume taking over) runs under the room's lock, and that lock also covers offering
+ * the resulting frames to the members, so every member's queue receives the room's events in one total order,
+ * and a joiner's history replay meets the live stream with no gap and no duplicate. Offering only appends to an
+ * in-memory queue: no socket is ever written under the lock, so a slow member cannot hold up the room.
  *
- * <p>Every {@code message} the room sends goes through {@link #publish}: the one place to keep history later.
+ * <p>Every {@code message} the room sends goes through {@link #publish}: written to the room's {@link Journal}
+ * (with {@code --data-dir}) before anyone is sent it, then kept in the history, then broadcast. That file write
+ * is the only disk I/O under a room lock, and it is this room's lock alone.
  */
 final class Room {
     private final String name;
     private final String key;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Member> members = new LinkedHashSet<>();
+    private final RoomHistory history;
+    private final Journal journal;
     private long lastSeq;
 
+    /** A new room with the default history, kept in memory only. */
     Room(String name) {
+        this(name, new RoomHistory(HistoryConfig.DEFAULT_MESSAGES), Journal.none(), 0);
+    }
+
+    /** A room whose messages go to {@code journal} and {@code history}; its next message gets seq lastSeq + 1. */
+    Room(String name, RoomHistory history, Journal journal, long lastSeq) {
         if (!Rules.isValidRoom(name)) {
             throw new IllegalArgumentException("not a valid room name: " + name);
         }
+        if (lastSeq < 0) {
+            throw new IllegalArgumentException("lastSeq < 0: " + lastSeq);
+        }
         this.name = name;
         this.key = Rules.fold(name);
+        this.history = history;
+        this.journal = journal;
+        this.lastSeq = lastSeq;
     }
 
     /** The name as spelled by the join that created the room. */
@@ -46,7 +65,8 @@ final class Room {
 
     /**
      * Adds {@code joiner}: every member, the joiner included, gets {@code joined}; then the joiner gets
-     * {@code users}. Both of the joiner's frames carry {@code ref}.
+     * {@code users}, both with {@code ref}, and then the room's history ({@code message}s flagged
+     * {@code history}, in seq order, without ref), before any message said after it.
      */
     void join(Member joiner, String ref) {
         lock.lock();
@@ -54,6 +74,32 @@ final class Room {
             members.add(joiner);
             broadcast(new Event.Joined(name, joiner.nick()), joiner, ref);
             joiner.deliver(Frames.users(name, sortedNicks(), ref));
+            history.framesAfter(0).forEach(joiner::deliverReplay);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A resumed session takes the place of its lost connection, {@code previous}, without a word to the others.
+     * {@code successor} gets {@code users} (with {@code ref}), a {@code gap} (with {@code ref}) when messages
+     * after {@code lastSeen} are no longer kept, and every kept message after {@code lastSeen}; all before any
+     * message said after it. Returns how many messages were replayed.
+     */
+    int takeOver(Member previous, Member successor, long lastSeen, String ref) {
+        lock.lock();
+        try {
+            members.remove(previous);
+            members.add(successor);
+            successor.deliver(Frames.users(name, sortedNicks(), ref));
+            long seen = Math.min(lastSeen, lastSeq);
+            long firstKept = history.size() == 0 ? lastSeq + 1 : history.firstSeq();
+            if (seen + 1 < firstKept) {
+                successor.deliver(Frames.encode(new Event.Gap(name, seen + 1, firstKept - 1), ref));
+            }
+            List<byte[]> missed = history.framesAfter(seen);
+            missed.forEach(successor::deliverReplay);
+            return missed.size();
         } finally {
             lock.unlock();
         }
@@ -136,8 +182,14 @@ final class Room {
         }
     }
 
-    // Called with the lock held: seq order and queue order are the same.
+    // Called with the lock held: seq order, file order and queue order are the same.
     private void publish(Event.Message message, Member sender, String ref) {
+        // Written before anyone is sent it: a message someone has seen survives a crash of the server.
+        journal.append(message);
+        history.add(message);
+        if (journal.full()) {
+            journal.rewrite(history.size() > 0 ? history.messages() : List.of(message));
+        }
         broadcast(message, sender, ref);
     }
 

@@ -28,11 +28,13 @@ import lanchat.protocol.Rules;
  * @param discovery        whether to answer LAN discovery datagrams ({@code --no-discovery} turns it off)
  * @param discoveryPort    UDP port for discovery, -1 for the TCP port's number ({@code --discovery-port})
  * @param acceptPause      debugging: delay before the first accept() ({@code --accept-pause})
+ * @param history          room history, resume and persistence ({@code --history}, {@code --resume-grace},
+ *                         {@code --data-dir}, {@code --fsync})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause) {
+        Duration acceptPause, HistoryConfig history) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
@@ -62,6 +64,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         require(discoveryPort >= -1 && discoveryPort <= 65_535,
                 "--discovery-port must be 0..65535, got " + discoveryPort);
         Objects.requireNonNull(acceptPause, "acceptPause");
+        Objects.requireNonNull(history, "history");
     }
 
     /**

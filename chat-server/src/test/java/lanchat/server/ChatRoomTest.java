@@ -89,6 +89,8 @@ class ChatRoomTest {
         bob.send(new Command.Join("DEV"));
         assertEquals(new Event.Joined("dev", "bob"), bob.expect(Event.Joined.class));
         assertEquals(new Event.Users("dev", List.of("bob")), bob.expect(Event.Users.class));
+        assertEquals(List.of(1L, 2L), List.of(bob.expect(Event.Message.class).seq(),
+                bob.expect(Event.Message.class).seq()), "the room's history");
         bob.send(new Command.Say("dev", "three"));
         assertMessage("dev", "bob", "three", 3, bob.expect(Event.Message.class));
     }

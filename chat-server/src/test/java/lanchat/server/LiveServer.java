@@ -65,6 +65,12 @@ final class LiveServer implements AutoCloseable {
         return client;
     }
 
+    /** A client that resumed the session of {@code token}, after its welcome (see {@link TestClient#resumed}). */
+    TestClient resume(String nick, String token, java.util.Map<String, Long> lastSeqs)
+            throws IOException, InterruptedException {
+        return track(TestClient.resumed(port(), nick, token, lastSeqs));
+    }
+
     private TestClient track(TestClient client) {
         clients.add(client);
         return client;

@@ -9,12 +9,15 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,7 +43,9 @@ class MainTest {
                 "--send-queue-bytes=BYTES", "Default: 1048576", "--handshake-timeout=SECONDS", "Default: 10 s",
                 "--idle-timeout=SECONDS", "Default: 30 s", "--rate-limit=N", "Default: 20", "--rate-burst=N",
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
-                "--threads=KIND", "Default: virtual", "--quiet", "--verbose", "--help", "--version");
+                "--threads=KIND", "Default: virtual", "--history=N", "Default: 200", "--resume-grace=SECONDS",
+                "Default: 60 s", "--data-dir=DIR", "Default: none (history in memory only)", "--fsync=POLICY",
+                "Default: batch", "--quiet", "--verbose", "--help", "--version");
         for (String expected : withDefaults) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
         }
@@ -57,6 +62,9 @@ class MainTest {
         "--send-queue-bytes 10 | --send-queue-bytes must be at least 65540 (one largest frame), got 10",
         "--threads green | Invalid value for option '--threads'",
         "--quiet --verbose | --quiet and --verbose contradict each other; choose one",
+        "--history 10001 | --history must be 0..10000, got 10001",
+        "--resume-grace -5 | '-5' is negative; expected seconds, e.g. 0.5",
+        "--fsync sometimes | Invalid value for option '--fsync'",
     })
     void commandLineMistakeIsOneLineAndExitCode2(String args, String expected) {
         assertEquals(Main.USAGE, run(args.split(" ")));
@@ -84,6 +92,14 @@ class MainTest {
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this machine.
         assertEquals(Main.CANNOT_START, run("--host", "192.0.2.1", "--port", "0"));
         assertEquals("lanchat-server: cannot listen on 192.0.2.1:0: that address does not belong to this machine"
+                + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dataDirThatIsAFileIsOneLineAndExitCode1(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertEquals(Main.CANNOT_START, run("--host", "127.0.0.1", "--port", "0", "--data-dir", file.toString()));
+        assertEquals("lanchat-server: cannot use " + file + ": " + file + " is not a folder"
                 + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
     }
 

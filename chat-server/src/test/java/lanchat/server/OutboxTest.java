@@ -82,6 +82,38 @@ class OutboxTest {
         assertEquals(null, reader.readEvent());
     }
 
+    @Test
+    void replaysAreQueuedOutsideTheLimitInOrderWithCountedFrames() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length * 2);
+        assertTrue(outbox.offer(frame));
+        for (int i = 0; i < 10; i++) {
+            assertTrue(outbox.offerReplay(Frames.encode(new Event.Bye("replay " + i), null)));
+        }
+        assertTrue(outbox.offer(frame), "ten replays later, the limit still has room for a second frame");
+        assertFalse(outbox.offer(frame));
+        assertFalse(outbox.offerReplay(frame), "nothing is queued once the limit was exceeded");
+        assertEquals(1, exceeded.get());
+    }
+
+    @Test
+    void writingReplaysTakesNothingFromTheCountedBytes() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(outbox.offerReplay(frame));
+        }
+        assertTrue(outbox.offer(frame));
+        assertEquals(frame.length, outbox.countedBytes());
+        outbox.start(ThreadKind.VIRTUAL, "outbox test");
+        FrameReader reader = new FrameReader(clientSide.getInputStream());
+        for (int i = 0; i < 6; i++) {
+            reader.readEvent();
+        }
+        LiveServer.soon().until(() -> outbox.countedBytes() == 0);
+        assertEquals(0, exceeded.get());
+    }
+
     private Outbox outbox(int limitBytes) {
         return new Outbox(serverSide, limitBytes, new Outbox.Trouble() {
             @Override

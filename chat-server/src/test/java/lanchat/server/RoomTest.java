@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
+import lanchat.server.history.Journal;
+import lanchat.server.history.RoomHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -87,5 +89,58 @@ class RoomTest {
         assertEquals(List.of(new Envelope<Event>(renamed, null)), bob.take());
         assertEquals(List.of(new Envelope<Event>(renamed, null)), carol.take());
         assertEquals(List.of("alicia", "bob", "carol"), dev.nicks());
+    }
+
+    @Test
+    void joinerGetsUsersThenTheKeptHistoryFlaggedAndWithoutRef() throws Exception {
+        Room small = new Room("dev", new RoomHistory(2), Journal.none(), 0);
+        small.join(alice, null);
+        small.say(alice, "one", false, null);
+        small.say(alice, "two", false, null);
+        small.say(alice, "three", true, null);
+        small.join(bob, "j");
+        List<Envelope<Event>> toBob = bob.take();
+        assertEquals(new Envelope<Event>(new Event.Users("dev", List.of("alice", "bob")), "j"), toBob.get(1));
+        assertEquals(List.of("two:2:false:true:null", "three:3:true:true:null"), toBob.subList(2, 4).stream()
+                .map(e -> describe(e)).toList());
+    }
+
+    @Test
+    void takeOverSwapsTheMemberSilentlyAndReplaysWhatWasMissedAfterAGap() throws Exception {
+        Room small = new Room("dev", new RoomHistory(2), Journal.none(), 0);
+        FakeMember aliceBack = new FakeMember("alice");
+        small.join(alice, null);
+        small.join(bob, null);
+        for (int i = 1; i <= 5; i++) {
+            small.say(bob, "m" + i, false, null);
+        }
+        bob.take();
+        assertEquals(2, small.takeOver(alice, aliceBack, 1, "r"));
+        assertEquals(List.of(), bob.take(), "the others see nothing");
+        List<Envelope<Event>> back = aliceBack.take();
+        assertEquals(new Envelope<Event>(new Event.Users("dev", List.of("alice", "bob")), "r"), back.get(0));
+        assertEquals(new Envelope<Event>(new Event.Gap("dev", 2L, 3L), "r"), back.get(1));
+        assertEquals(List.of("m4:4:false:true:null", "m5:5:false:true:null"), back.subList(2, 4).stream()
+                .map(e -> describe(e)).toList());
+        small.say(bob, "m6", false, null);
+        assertEquals(1, aliceBack.take().size());
+        alice.take();
+        assertEquals(List.of(), alice.take(), "the lost connection gets nothing more");
+    }
+
+    @Test
+    void takeOverWithNothingMissedSendsOnlyTheUsers() throws Exception {
+        room.join(alice, null);
+        room.say(alice, "one", false, null);
+        FakeMember aliceBack = new FakeMember("alice");
+        assertEquals(0, room.takeOver(alice, aliceBack, 1, null));
+        assertEquals(List.of(new Envelope<Event>(new Event.Users("lobby", List.of("alice")), null)),
+                aliceBack.take());
+    }
+
+    /** "text:seq:action:history:ref" of a message. */
+    private static String describe(Envelope<Event> envelope) {
+        Event.Message m = (Event.Message) envelope.message();
+        return m.text() + ":" + m.seq() + ":" + m.action() + ":" + m.history() + ":" + envelope.ref();
     }
 }

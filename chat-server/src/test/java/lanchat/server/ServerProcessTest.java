@@ -3,8 +3,6 @@ package lanchat.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.Gson;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,14 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The server as its own process: the line on stdout, SIGTERM's graceful shutdown with exit code 0, the log. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -66,23 +61,10 @@ class ServerProcessTest {
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ServerProcess.javaCommand();
     }
 
-    /** The server's classes and its dependencies, wherever the build put them. */
     private static String classPath() {
-        return Stream.of(Main.class, MessageCodec.class, Gson.class, CommandLine.class)
-                .map(type -> Path.of(toUri(type)).toString())
-                .reduce((a, b) -> a + File.pathSeparator + b)
-                .orElseThrow();
-    }
-
-    private static java.net.URI toUri(Class<?> type) {
-        try {
-            return type.getProtectionDomain().getCodeSource().getLocation().toURI();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerProcess.classPath();
     }
 }

@@ -197,7 +197,7 @@ class SessionRulesTest {
     }
 
     @Test
-    void resumeIsNotSupportedYetSoItFailsAndTheSessionStartsFresh() throws Exception {
+    void resumeWithAnUnknownTokenFailsAndTheSessionStartsFresh() throws Exception {
         live = LiveServer.start();
         TestClient client = live.connect();
         client.send(new Command.Hello("alice", 1, null, new Command.Resume("q8Xz0d5M0b7m1a2Q3b4C5w",
@@ -279,8 +279,8 @@ class SessionRulesTest {
     }
 
     @Test
-    void silentClientIsPingedThenTimedOut() throws Exception {
-        live = LiveServer.start("--idle-timeout", "0.2");
+    void silentClientIsPingedThenTimedOutAndHeldLikeALostConnection() throws Exception {
+        live = LiveServer.start("--idle-timeout", "0.2", "--resume-grace", "0.3");
         TestClient bob = live.registerIn("lobby", "bob");
         bob.answerPings();
         TestClient alice = live.registerIn("lobby", "alice");
@@ -289,7 +289,8 @@ class SessionRulesTest {
         assertEquals(new Event.Ping(), alice.expect(Event.Ping.class));
         assertEquals(new Event.Bye("timeout"), alice.expect(Event.Bye.class));
         alice.awaitEnd();
-        assertEquals(new Event.Left("lobby", "alice", "timeout"), bob.expect(Event.Left.class));
+        // A timeout is a lost connection: held for the grace period, then "connection lost", never "timeout".
+        assertEquals(new Event.Left("lobby", "alice", "connection lost"), bob.expect(Event.Left.class));
         // bob, who answers every ping, is still there after several idle timeouts.
         LiveServer.soon().pollDelay(Duration.ofMillis(800)).until(() -> !bob.ended());
         assertEquals(List.of(), bob.sync());

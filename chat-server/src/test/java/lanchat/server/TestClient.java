@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +41,7 @@ final class TestClient implements AutoCloseable {
     private volatile boolean answeringPings;
     private int pings;
     private String nick;
+    private Event.Welcome welcome;
 
     private TestClient(Socket socket, boolean reading) throws IOException {
         this.socket = socket;
@@ -77,8 +79,25 @@ final class TestClient implements AutoCloseable {
             throws IOException, InterruptedException {
         TestClient client = connect(address, port);
         client.send(new Command.Hello(nick));
-        assertEquals(nick, client.expect(Event.Welcome.class).nick());
+        client.welcome = client.expect(Event.Welcome.class);
+        assertEquals(nick, client.welcome.nick());
         client.nick = nick;
+        return client;
+    }
+
+    /**
+     * Connects and resumes the session of {@code token} with hello ref {@code "r"}, expecting it to work: returns
+     * the client after its {@code welcome{resumed:true}}, everything after it still to be read.
+     */
+    static TestClient resumed(int port, String nick, String token, Map<String, Long> lastSeqs)
+            throws IOException, InterruptedException {
+        TestClient client = connect(port);
+        client.send(new Command.Hello(nick, 1, null, new Command.Resume(token, lastSeqs)), "r");
+        Envelope<Event> welcome = client.next();
+        client.welcome = assertInstanceOf(Event.Welcome.class, welcome.message());
+        assertEquals(true, client.welcome.resumed(), "resumed");
+        assertEquals("r", welcome.ref());
+        client.nick = client.welcome.nick();
         return client;
     }
 
@@ -103,6 +122,20 @@ final class TestClient implements AutoCloseable {
     /** From now on the reader thread answers every server ping with a pong, and does not queue the pings. */
     void answerPings() {
         answeringPings = true;
+    }
+
+    /**
+     * Cuts the connection abruptly, as a network failure would: a reset (SO_LINGER 0), no {@code quit}. Frames the
+     * reader had already queued stay readable.
+     */
+    void cut() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    /** The welcome of {@link #registered} or {@link #resumed}: the nick and the session token. */
+    Event.Welcome welcome() {
+        return welcome;
     }
 
     /** Half-closes: the server reads end of stream, this client can still read. */

@@ -1,0 +1,105 @@
+package lanchat.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Where one session stands with its connection: {@code CONNECTED}; {@code HELD} for a resume after the connection
+ * was lost, keeping the whispers sent to it meanwhile (at most {@code maxKept}); {@code RESUMED} by a session on
+ * a new connection, to which whispers are passed on; or {@code ENDED}.
+ *
+ * <p>Its session changes it (with the session's lock held); whispers read it from other sessions' reader threads.
+ * It has a lock of its own, and a whisper takes only that one, so a whisper never waits for a session busy with
+ * a command. Passing a whisper on goes from an older session to a newer one only: no lock cycle.
+ */
+final class Presence {
+
+    enum State { CONNECTED, HELD, RESUMED, ENDED }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final int maxKept;
+    private final List<byte[]> kept = new ArrayList<>();
+    private State state = State.CONNECTED;
+    private Member successor;
+    private ScheduledFuture<?> expiry;
+
+    Presence(int maxKept) {
+        this.maxKept = maxKept;
+    }
+
+    State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A whisper for the session: delivered to {@code connected} while connected, kept while held, passed on to the
+     * successor once resumed. False when it was none of these (ended, or already {@code maxKept} kept).
+     */
+    boolean whisper(byte[] frame, Member connected) {
+        lock.lock();
+        try {
+            return switch (state) {
+                case CONNECTED -> connected.deliver(frame);
+                case HELD -> kept.size() < maxKept && kept.add(frame);
+                case RESUMED -> successor.deliverWhisper(frame);
+                case ENDED -> false;
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The connection is lost: held from now on, until the deadline {@code expiry} schedules. */
+    void hold(Supplier<ScheduledFuture<?>> expiry) {
+        lock.lock();
+        try {
+            state = State.HELD;
+            this.expiry = expiry.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A held session is resumed by {@code newcomer}: cancels the deadline, runs {@code welcome}, gives the newcomer
+     * the kept whispers (as replays), and passes every later whisper on. False, and nothing done, unless held.
+     */
+    boolean resumeBy(Member newcomer, Runnable welcome) {
+        lock.lock();
+        try {
+            if (state != State.HELD) {
+                return false;
+            }
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+            welcome.run();
+            kept.forEach(newcomer::deliverReplay);
+            kept.clear();
+            state = State.RESUMED;
+            successor = newcomer;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The session is over; kept whispers are dropped. */
+    void end() {
+        lock.lock();
+        try {
+            state = State.ENDED;
+            kept.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * What a room remembers: {@link lanchat.server.history.RoomHistory} in memory (the last {@code --history}
+ * messages, replayed on join and on resume), and with {@code --data-dir} one
+ * {@link lanchat.server.history.Journal} file per room, loaded at start by the
+ * {@link lanchat.server.history.DataDir}.
+ *
+ * <pre>
+ *  Room.publish(message)            under the room's own lock
+ *    ├─ Journal.append ──▶ DIR/lobby.jsonl   one JSON line, written before anyone is sent the message
+ *    ├─ RoomHistory.add                      ring of the last N, each with its replay frame ("history":true)
+ *    └─ broadcast ──▶ every member's Outbox
+ *  history fsync thread: Journal.sync once a second (--fsync batch)
+ * </pre>
+ */
+package lanchat.server.history;
