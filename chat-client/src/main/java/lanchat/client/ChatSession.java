@@ -2,7 +2,11 @@ package lanchat.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import lanchat.client.files.FileFolders;
+import lanchat.client.files.TransferLink;
+import lanchat.client.files.Transfers;
 import lanchat.protocol.Command;
+import lanchat.protocol.Event;
 import lanchat.protocol.ProtocolException;
 
 /**
@@ -11,7 +15,8 @@ import lanchat.protocol.ProtocolException;
  * {@link Output}. The same for the interactive console and the plain line mode.
  *
  * <p>Commands go out no faster than the server's rate limit allows ({@link SendPacer}): a pasted or piped burst of
- * lines is slowed down rather than partly dropped.
+ * lines is slowed down rather than partly dropped. File commands and events go to {@link Transfers}, which sends
+ * the frames that move a transfer along (chunks, acks) at once: the server does not count those.
  *
  * <p>{@link #submit} and {@link #quit} run on the input thread; the listener methods run on the connection's
  * reader thread.
@@ -25,13 +30,21 @@ final class ChatSession implements ConnectionListener {
     private final CommandParser parser;
     private final Output output;
     private final SendPacer pacer;
+    private final Transfers transfers;
 
-    ChatSession(ChatConnection connection, SessionState state, Output output, SendPacer pacer) {
+    ChatSession(ChatConnection connection, SessionState state, Output output, SendPacer pacer,
+            FileFolders folders) {
         this.connection = connection;
         this.state = state;
         this.parser = new CommandParser(state);
         this.output = output;
         this.pacer = pacer;
+        this.transfers = new Transfers(new Link(), output, folders);
+    }
+
+    /** This session's file transfers. */
+    Transfers transfers() {
+        return transfers;
     }
 
     /**
@@ -46,6 +59,7 @@ final class ChatSession implements ConnectionListener {
                 state.focus(switchRoom.room());
                 output.notice("now talking in #" + state.currentRoom());
             }
+            case Input.File file -> transfers.handle(file.request());
             case Input.Help help -> CommandParser.HELP.forEach(output::notice);
             case Input.Hint hint -> output.notice(hint.text());
             case Input.Quit quit -> {
@@ -62,13 +76,14 @@ final class ChatSession implements ConnectionListener {
         send(new Command.Join(room));
     }
 
-    /** Sends {@code quit}, waits for the server to close, closes. */
+    /** Sends {@code quit}, waits for the server to close, closes; no partial download is left behind. */
     void quit(String reason) {
         if (awaitTurn()) {
             connection.quit(reason, QUIT_WAIT);
         } else {
             connection.close();
         }
+        transfers.abortAll();
     }
 
     private void send(Command command) {
@@ -100,6 +115,11 @@ final class ChatSession implements ConnectionListener {
     @Override
     public void onEvent(Incoming incoming) {
         state.apply(incoming.event(), incoming.answers());
+        if (incoming.event() instanceof Event.FileEvent file) {
+            transfers.onEvent(file);
+        } else if (incoming.event() instanceof Event.Error error) {
+            transfers.onError(error, incoming.answers());
+        }
         output.event(incoming);
     }
 
@@ -110,6 +130,23 @@ final class ChatSession implements ConnectionListener {
 
     @Override
     public void onClosed(Closure closure) {
+        transfers.abortAll();
         output.closed(closure);
+    }
+
+    /** How transfers reach the server: offers and answers paced like chat lines, the rest at once. */
+    private final class Link implements TransferLink {
+        @Override
+        public void send(Command.FileCommand command) throws IOException {
+            if (!awaitTurn()) {
+                throw new IOException("interrupted while waiting for the rate limit");
+            }
+            connection.send(command);
+        }
+
+        @Override
+        public void sendUnmetered(Command.FileCommand command) throws IOException {
+            connection.sendWithoutRef(command);
+        }
     }
 }

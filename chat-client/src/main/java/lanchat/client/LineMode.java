@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import lanchat.protocol.MessageCodec;
 
@@ -11,7 +13,8 @@ import lanchat.protocol.MessageCodec;
  * The non-interactive client, for pipes, scripts and tests: reads lines from standard input (the same commands
  * as the console) and prints each incoming event as plain text lines without colours or escape sequences, or,
  * with {@code --json}, as one JSON object per line, the frame as the server sent it. Local notices (help, usage
- * hints) go to standard error, so standard output carries only what came from the server.
+ * hints) and the periodic progress lines of file transfers go to standard error, so standard output carries only
+ * what came from the server and what became of it (a file offered, saved, cancelled).
  *
  * <p>At the end of input it sends {@code quit} — after every line before it has been sent — waits for the
  * server to close, and exits 0. If the server closes first, it says why on standard error and exits 1.
@@ -21,6 +24,8 @@ import lanchat.protocol.MessageCodec;
  * events are printed on the connection's reader thread.
  */
 final class LineMode implements Output {
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
@@ -72,6 +77,23 @@ final class LineMode implements Output {
     @Override
     public void notice(String text) {
         printLine(err, Neutraliser.neutralise(text));
+    }
+
+    /** A transfer's news goes with the events on standard output (with {@code --json}, to standard error). */
+    @Override
+    public void transfer(String text) {
+        printLine(json ? err : out, renderer.notice(text).toString());
+    }
+
+    /** Plain progress lines on standard error, one per transfer under way, every {@link #progressInterval}. */
+    @Override
+    public void progress(List<String> lines) {
+        lines.forEach(line -> printLine(err, renderer.notice(line).toString()));
+    }
+
+    @Override
+    public Duration progressInterval() {
+        return PROGRESS_INTERVAL;
     }
 
     @Override

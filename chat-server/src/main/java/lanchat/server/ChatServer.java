@@ -49,7 +49,7 @@ public final class ChatServer implements AutoCloseable {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
-        this.hub = new Hub(config, new Nicknames(), new Rooms(), sessions, timer);
+        this.hub = new Hub(config, new Nicknames(), new Rooms(), sessions, timer, new Transfers(config));
     }
 
     public ChatServer(ServerConfig config) {

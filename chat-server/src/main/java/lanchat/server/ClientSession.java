@@ -95,6 +95,11 @@ final class ClientSession implements Member {
         return rooms;
     }
 
+    /** True for a frame of a file transfer under way, which the rate limit does not count. Reader thread. */
+    boolean isUnmetered(Command command) {
+        return hub.transfers().isUnmetered(this, command);
+    }
+
     /** Carries out one decoded command, unless the session is over. Reader thread. */
     void handle(Envelope<Command> envelope) {
         LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
@@ -148,7 +153,8 @@ final class ClientSession implements Member {
 
     /**
      * Ends the session, once, whatever the cause and whichever thread: leaves every room (the others see
-     * {@code left} with the reason), frees the nick, queues the last frame, and sets the drain deadline after
+     * {@code left} with the reason), frees the nick, cancels its file transfers (the other sides get
+     * {@code file-cancel}), queues the last frame, and sets the drain deadline after
      * which the socket is closed even if the peer never reads. Never blocks for long: safe on the timer thread.
      */
     void disconnect(Disconnect why) {
@@ -163,6 +169,7 @@ final class ClientSession implements Member {
             if (nick != null) {
                 hub.nicknames().release(nick, this);
             }
+            hub.transfers().cancelAll(this, why.reason());
         } finally {
             lock.unlock();
         }

@@ -25,10 +25,12 @@ import lanchat.protocol.Rules;
  * @param maxErrors        errors a client may cause within a minute ({@code --max-errors})
  * @param drainTimeout     time a closing connection's queue gets to drain ({@code --drain-timeout})
  * @param threads          virtual or platform threads per connection ({@code --threads})
+ * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
-        int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads) {
+        int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads,
+        long maxFileBytes) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
@@ -55,6 +57,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         require(rateBurst >= 1, "--rate-burst must be at least 1, got " + rateBurst);
         require(maxErrors >= 1, "--max-errors must be at least 1, got " + maxErrors);
         require(drainTimeout.isPositive(), "--drain-timeout must be more than 0 seconds");
+        require(maxFileBytes >= 0, "--max-file-bytes must not be negative, got " + maxFileBytes);
     }
 
     /**

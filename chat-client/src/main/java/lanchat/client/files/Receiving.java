@@ -1,0 +1,90 @@
+package lanchat.client.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import lanchat.protocol.Command;
+import lanchat.protocol.Event;
+
+/**
+ * The receiving side of this client's transfers: shows an offer, writes each chunk and acknowledges it (the
+ * {@code file-ack} that lets the sender go on), and at the sender's {@code file-done} checks and saves the file,
+ * answering {@code file-done} when it is saved or {@code file-cancel} when it does not match. Part of
+ * {@link Transfers}; runs on the connection's reader thread, so chunks are handled one at a time, in order.
+ */
+final class Receiving {
+    private final TransferLink link;
+    private final TransferOutput output;
+    private final Reporter reporter;
+
+    Receiving(TransferLink link, TransferOutput output, Reporter reporter) {
+        this.link = link;
+        this.output = output;
+        this.reporter = reporter;
+    }
+
+    /** An offer to this client: shows it, with the id to accept or reject it by. */
+    IncomingTransfer offered(Event.FileOffer offer) {
+        IncomingTransfer transfer = new IncomingTransfer(offer.id(), offer.from(), offer.name(), offer.size(),
+                offer.sha256());
+        String safeName = SafeFileName.of(offer.name());
+        String savedAs = safeName.equals(offer.name()) ? "" : " (it would be saved as " + safeName + ")";
+        output.transfer(offer.from() + " offers you " + Transfers.label(transfer) + ", "
+                + Sizes.bytes(offer.size()) + savedAs + " — /accept " + offer.id() + " [DIR] or /reject "
+                + offer.id());
+        return transfer;
+    }
+
+    /** Writes a chunk and acknowledges it; a chunk that does not fit, or a failed write, ends the transfer. */
+    void chunk(IncomingTransfer transfer, Event.FileChunk chunk) {
+        String problem;
+        try {
+            problem = transfer.write(chunk.index(), chunk.bytes());
+        } catch (IOException e) {
+            abandon(transfer, "the receiver could not write the file: " + e.getMessage());
+            return;
+        }
+        if (problem != null) {
+            abandon(transfer, problem);
+            return;
+        }
+        send(new Command.FileAck(transfer.id(), chunk.index()));
+        reporter.progressed();
+    }
+
+    /** The sender is done: checks the file and keeps it, or deletes it and says why. */
+    void save(IncomingTransfer transfer) {
+        Path saved;
+        try {
+            saved = transfer.save();
+        } catch (IncomingTransfer.Mismatch mismatch) {
+            abandon(transfer, mismatch.getMessage());
+            return;
+        } catch (IOException e) {
+            abandon(transfer, "the receiver could not save the file: " + e.getMessage());
+            return;
+        }
+        if (transfer.end()) {
+            send(new Command.FileDone(transfer.id()));
+            reporter.finished(transfer, "saved " + Transfers.label(transfer) + " from " + transfer.peer() + " as "
+                    + saved + " (" + Sizes.bytes(transfer.size()) + ", checksum verified)");
+        }
+    }
+
+    /** Ends the transfer over a problem on this side: deletes the file, tells the sender and the user. */
+    private void abandon(IncomingTransfer transfer, String problem) {
+        if (transfer.end()) {
+            transfer.discard();
+            send(new Command.FileCancel(transfer.id(), Transfer.reason(problem)));
+            reporter.finished(transfer, Transfers.label(transfer) + " from " + transfer.peer() + " failed: "
+                    + problem + "; the file was deleted");
+        }
+    }
+
+    private void send(Command.FileCommand command) {
+        try {
+            link.sendUnmetered(command);
+        } catch (IOException e) {
+            // The connection is gone; its end aborts every transfer and says so.
+        }
+    }
+}

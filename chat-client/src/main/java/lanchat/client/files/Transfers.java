@@ -1,0 +1,299 @@
+package lanchat.client.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import lanchat.protocol.Command;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+
+/**
+ * This client's file transfers, by id: carries out the file commands the user types ({@link #handle}) and the
+ * file events the server relays ({@link #onEvent}), and keeps the progress lines up to date. The work of one
+ * transfer is in its {@link OutgoingTransfer} or {@link IncomingTransfer}; what the user sees is said here.
+ *
+ * <p>Ids of outgoing transfers are made here: {@value #ID_LENGTH} random characters that are easy to type
+ * ({@code k3f9q2}); the server refuses an id already in use, which at these odds does not happen.
+ *
+ * <p>Threads: {@link #handle} on the input thread, {@link #onEvent}, {@link #onError} and {@link #abortAll} on the
+ * connection's reader thread (or the input thread, for {@code abortAll} after {@code /quit}); outgoing transfers
+ * report from their own threads. Transfers are kept in a concurrent map; each guards its own state.
+ */
+public final class Transfers implements Reporter {
+    static final int ID_LENGTH = 6;
+    private static final String ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TransferLink link;
+    private final TransferOutput output;
+    private final FileFolders folders;
+    private final ProgressLine progress;
+    private final ConcurrentHashMap<String, Transfer> byId = new ConcurrentHashMap<>();
+    private final Receiving receiving;
+
+    public Transfers(TransferLink link, TransferOutput output, FileFolders folders) {
+        this.link = link;
+        this.output = output;
+        this.folders = folders;
+        this.progress = new ProgressLine(output, System::nanoTime);
+        this.receiving = new Receiving(link, output, this);
+    }
+
+    /** Carries out a file command the user typed. Input thread. */
+    public void handle(TransferRequest request) {
+        switch (request) {
+            case TransferRequest.Send send -> send(send.nick(), send.path());
+            case TransferRequest.Accept accept -> find(accept.id(), IncomingTransfer.class)
+                    .ifPresent(transfer -> accept(transfer, accept.folder()));
+            case TransferRequest.Reject reject -> find(reject.id(), IncomingTransfer.class).ifPresent(this::reject);
+            case TransferRequest.Cancel cancel -> find(cancel.id(), Transfer.class).ifPresent(this::cancel);
+            case TransferRequest.ListAll list -> list();
+            case TransferRequest.Mistake mistake -> output.notice(mistake.hint());
+        }
+    }
+
+    /** Carries out a file event from the server. Reader thread. */
+    public void onEvent(Event.FileEvent event) {
+        Transfer transfer = byId.get(event.id());
+        switch (event) {
+            case Event.FileOffer offer -> {
+                if (transfer == null) {
+                    remember(receiving.offered(offer));
+                } else if (transfer instanceof OutgoingTransfer outgoing) {
+                    output.transfer("offered " + label(outgoing) + " (" + Sizes.bytes(offer.size()) + ") to "
+                            + offer.to() + "; waiting for them to accept (/cancel " + offer.id() + " to withdraw)");
+                }
+            }
+            case Event.FileAccept accept -> {
+                if (transfer instanceof OutgoingTransfer outgoing) {
+                    output.transfer(accept.from() + " accepted " + label(outgoing) + "; sending");
+                    outgoing.accepted();
+                    progress.update(byId.values(), true);
+                }
+            }
+            case Event.FileReject reject -> end(transfer, reject.from() + " declined " + labelOf(transfer));
+            case Event.FileChunk chunk -> {
+                if (transfer instanceof IncomingTransfer incoming) {
+                    receiving.chunk(incoming, chunk);
+                }
+            }
+            case Event.FileAck ack -> {
+                if (transfer instanceof OutgoingTransfer outgoing) {
+                    outgoing.acknowledged(ack.index());
+                }
+            }
+            case Event.FileDone done -> done(transfer, done);
+            case Event.FileCancel cancel -> end(transfer, labelOf(transfer) + " " + directionOf(transfer)
+                    + " was cancelled: " + cancel.reason());
+        }
+    }
+
+    /**
+     * An error that answers this client's {@code file-offer} or {@code file-accept} (the error itself is shown as
+     * usual): the offer is forgotten; an accept refused for {@code too_many_transfers} can be tried again later,
+     * any other ends the transfer. Reader thread.
+     */
+    public void onError(Event.Error error, Command answers) {
+        if (answers instanceof Command.FileOffer offer) {
+            end(byId.get(offer.id()), null);
+        } else if (answers instanceof Command.FileAccept accept
+                && byId.get(accept.id()) instanceof IncomingTransfer incoming) {
+            if (ErrorCode.TOO_MANY_TRANSFERS.wire().equals(error.code()) && incoming.reoffer()) {
+                progress.update(byId.values(), true);
+            } else {
+                end(incoming, null);
+            }
+        }
+    }
+
+    /** The ids of every transfer, for completion. */
+    public List<String> ids() {
+        return byId.keySet().stream().sorted().toList();
+    }
+
+    /** Ends every transfer without a word to the server (the connection is gone): no partial file is left. */
+    public void abortAll() {
+        byId.values().forEach(transfer -> end(transfer, null));
+        progress.update(List.of(), true);
+    }
+
+    @Override
+    public void progressed() {
+        progress.update(byId.values(), false);
+    }
+
+    @Override
+    public void finished(Transfer transfer, String line) {
+        byId.remove(transfer.id(), transfer);
+        if (line != null) {
+            output.transfer(line);
+        }
+        progress.update(byId.values(), true);
+    }
+
+    private void send(String nick, String typedPath) {
+        Path path;
+        try {
+            path = folders.resolve(typedPath);
+        } catch (InvalidPathException e) {
+            output.notice("'" + typedPath + "' is not a path: " + e.getReason());
+            return;
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            output.notice(Files.isDirectory(path) ? path + " is a folder; send the files in it one by one"
+                    : "there is no file you can read at " + path);
+            return;
+        }
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            output.notice("cannot read " + path + ": " + e.getMessage());
+            return;
+        }
+        OutgoingTransfer transfer = new OutgoingTransfer(newId(), nick, path,
+                SafeFileName.of(path.getFileName().toString()), size, link, this);
+        remember(transfer);
+        transfer.start();
+        progress.update(byId.values(), true);
+    }
+
+    private void accept(IncomingTransfer transfer, String typedFolder) {
+        if (transfer.stage() != Transfer.Stage.OFFERED) {
+            output.notice(label(transfer) + " is already " + transfer.activity());
+            return;
+        }
+        Path folder;
+        try {
+            folder = typedFolder == null ? folders.downloads() : folders.resolve(typedFolder);
+            transfer.accept(folder);
+        } catch (InvalidPathException | IOException e) {
+            output.notice("cannot save " + label(transfer) + " there: " + e.getMessage());
+            return;
+        }
+        output.transfer("receiving " + label(transfer) + " from " + transfer.peer() + " into " + folder);
+        trySend(new Command.FileAccept(transfer.id()), true);
+        progress.update(byId.values(), true);
+    }
+
+    private void reject(IncomingTransfer transfer) {
+        if (transfer.stage() != Transfer.Stage.OFFERED) {
+            output.notice(label(transfer) + " is " + transfer.activity() + "; /cancel " + transfer.id()
+                    + " stops it");
+        } else if (transfer.end()) {
+            trySend(new Command.FileReject(transfer.id()), true);
+            finished(transfer, "you declined " + label(transfer) + " from " + transfer.peer());
+        }
+    }
+
+    private void cancel(Transfer transfer) {
+        switch (transfer) {
+            case OutgoingTransfer outgoing -> {
+                if (outgoing.cancel()) {
+                    finished(outgoing, "you cancelled " + label(outgoing) + " to " + outgoing.peer());
+                }
+            }
+            case IncomingTransfer incoming -> {
+                Transfer.Stage before = incoming.endFrom();
+                if (before == Transfer.Stage.ENDED) {
+                    return;
+                }
+                incoming.discard();
+                trySend(before == Transfer.Stage.OFFERED ? new Command.FileReject(incoming.id())
+                        : new Command.FileCancel(incoming.id(), "cancelled by the receiver"), false);
+                finished(incoming, "you cancelled " + label(incoming) + " from " + incoming.peer()
+                        + (before == Transfer.Stage.OFFERED ? "" : "; the partial file was deleted"));
+            }
+        }
+    }
+
+    private void done(Transfer transfer, Event.FileDone done) {
+        switch (transfer) {
+            case OutgoingTransfer outgoing -> end(outgoing, done.from() + " saved " + label(outgoing) + " ("
+                    + Sizes.bytes(outgoing.size()) + ", checksum verified)");
+            case IncomingTransfer incoming -> receiving.save(incoming);
+            case null -> { }
+        }
+    }
+
+    private void list() {
+        if (byId.isEmpty()) {
+            output.notice("no file transfers");
+            return;
+        }
+        byId.values().stream().sorted(Comparator.comparing(Transfer::id)).forEach(transfer ->
+                output.notice(transfer.id() + "  " + transfer.name() + " " + transfer.direction() + ", "
+                        + Sizes.bytes(transfer.size()) + ": " + transfer.activity()));
+    }
+
+    /** Ends {@code transfer} (null: nothing to do) unless it is over already, cleans up, shows {@code line}. */
+    void end(Transfer transfer, String line) {
+        if (transfer == null || !transfer.end()) {
+            return;
+        }
+        switch (transfer) {
+            case OutgoingTransfer outgoing -> outgoing.stop();
+            case IncomingTransfer incoming -> incoming.discard();
+        }
+        finished(transfer, line);
+    }
+
+    private void remember(Transfer transfer) {
+        if (transfer != null && byId.putIfAbsent(transfer.id(), transfer) != null) {
+            throw new IllegalStateException("transfer id in use: " + transfer.id());
+        }
+    }
+
+    private <T extends Transfer> Optional<T> find(String id, Class<T> type) {
+        Transfer transfer = byId.get(id);
+        if (type.isInstance(transfer)) {
+            return Optional.of(type.cast(transfer));
+        }
+        output.notice(transfer == null ? "no transfer " + id + " — /transfers lists them"
+                : label(transfer) + " is a file you send; /cancel " + id + " stops it");
+        return Optional.empty();
+    }
+
+    private void trySend(Command.FileCommand command, boolean paced) {
+        try {
+            if (paced) {
+                link.send(command);
+            } else {
+                link.sendUnmetered(command);
+            }
+        } catch (IOException e) {
+            output.notice("not sent: the connection is closed");
+        }
+    }
+
+    private String newId() {
+        while (true) {
+            StringBuilder id = new StringBuilder(ID_LENGTH);
+            for (int i = 0; i < ID_LENGTH; i++) {
+                id.append(ID_LETTERS.charAt(RANDOM.nextInt(ID_LETTERS.length())));
+            }
+            if (!byId.containsKey(id.toString())) {
+                return id.toString();
+            }
+        }
+    }
+
+    /** "report.pdf [k3f9q2]": how lines name a transfer. */
+    static String label(Transfer transfer) {
+        return transfer.name() + " [" + transfer.id() + "]";
+    }
+
+    private static String labelOf(Transfer transfer) {
+        return transfer == null ? "" : label(transfer);
+    }
+
+    private static String directionOf(Transfer transfer) {
+        return transfer == null ? "" : transfer.direction();
+    }
+}
