@@ -128,13 +128,16 @@ final class FileRelay {
             return;
         }
         String reason = reason(ErrorCode.TRANSFER_INVALID.wire() + ": " + problem);
-        if (transfer.end()) {
+        boolean endedHere = transfer.end();
+        Member peer = transfer.peerOf(session);
+        if (endedHere) {
             transfers.forget(transfer);
-            Member peer = transfer.peerOf(session);
             peer.deliver(frame(new Event.FileCancel(session.nick(), transfer.id(), reason)));
-            session.deliver(frame(new Event.FileCancel(peer.nick(), transfer.id(), reason)));
         }
         session.reject(ErrorCode.TRANSFER_INVALID, problem + "; the transfer is cancelled", ref);
+        if (endedHere) {
+            session.deliver(frame(new Event.FileCancel(peer.nick(), transfer.id(), reason)));
+        }
     }
 
     private void asSender(String id, String ref, Consumer<Transfer> step) {

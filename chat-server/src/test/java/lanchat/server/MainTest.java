@@ -40,7 +40,7 @@ class MainTest {
                 "--send-queue-bytes=BYTES", "Default: 1048576", "--handshake-timeout=SECONDS", "Default: 10 s",
                 "--idle-timeout=SECONDS", "Default: 30 s", "--rate-limit=N", "Default: 20", "--rate-burst=N",
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
-                "--threads=KIND", "Default: virtual", "--quiet", "--verbose", "--help", "--version");
+                "--threads=KIND", "Default: virtual", "--max-file-bytes=BYTES", "Default: 104857600", "--quiet", "--verbose", "--help", "--version");
         for (String expected : withDefaults) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
         }
@@ -57,6 +57,7 @@ class MainTest {
         "--send-queue-bytes 10 | --send-queue-bytes must be at least 65540 (one largest frame), got 10",
         "--threads green | Invalid value for option '--threads'",
         "--quiet --verbose | --quiet and --verbose contradict each other; choose one",
+        "--max-file-bytes -1 | --max-file-bytes must not be negative, got -1",
     })
     void commandLineMistakeIsOneLineAndExitCode2(String args, String expected) {
         assertEquals(Main.USAGE, run(args.split(" ")));
