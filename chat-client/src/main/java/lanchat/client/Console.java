@@ -44,6 +44,8 @@ final class Console implements Output {
     private final ChatCompleter completer;
     private final boolean hasStatusLine;
     private volatile List<AttributedString> progressLines = List.of();
+    // Only touched in widgets, under JLine's lock.
+    private List<AttributedString> drawnProgress = progressLines;
     private volatile Thread inputThread;
     private volatile Closure lostConnection;
 
@@ -68,7 +70,16 @@ final class Console implements Output {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         this.reader = builder.build();
-        reader.getWidgets().put(PROGRESS_WIDGET, this::drawProgress);
+        reader.getWidgets().put(PROGRESS_WIDGET, () -> {
+            drawProgress();
+            reader.callWidget(LineReader.REDISPLAY);
+            return true;
+        });
+        // Progress that came while no line was being read is drawn as soon as the next one starts.
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            drawProgress();
+            return true;
+        });
     }
 
     /** Reads and handles lines until the user quits (returns 0) or the connection is lost (returns 1). */
@@ -160,14 +171,20 @@ final class Console implements Output {
         }
     }
 
-    /** Draws the progress lines in the status line; the input line moves up or down as the status grows or goes. */
-    private boolean drawProgress() {
-        Status status = Status.getStatus(terminal);
-        if (status != null) {
-            status.update(progressLines);
-            reader.callWidget(LineReader.REDISPLAY);
+    /**
+     * Draws the progress lines in the status line, if they changed; the input line moves up or down as the status
+     * grows or goes. Runs in a widget, under JLine's lock.
+     */
+    private void drawProgress() {
+        List<AttributedString> lines = progressLines;
+        if (lines == drawnProgress) {
+            return;
         }
-        return true;
+        Status status = Status.getStatus(terminal, !lines.isEmpty());
+        if (status != null) {
+            status.update(lines);
+        }
+        drawnProgress = lines;
     }
 
     private void print(AttributedString line) {
