@@ -76,6 +76,15 @@ final class ChatSession implements ConnectionListener {
         send(new Command.Join(room));
     }
 
+    /** Waits until no file transfer needs this client any more ({@link Transfers#awaitSettled}). Input thread. */
+    void awaitTransfers() {
+        try {
+            transfers.awaitSettled();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends {@code quit}, waits for the server to close, closes; no partial download is left behind. */
     void quit(String reason) {
         if (awaitTurn()) {

@@ -160,6 +160,11 @@ final class Console implements Output {
     }
 
     @Override
+    public boolean progressInPlace() {
+        return hasStatusLine;
+    }
+
+    @Override
     public void closed(Closure closure) {
         if (!closure.requested()) {
             lostConnection = closure;

@@ -16,8 +16,9 @@ import lanchat.protocol.MessageCodec;
  * hints) and the periodic progress lines of file transfers go to standard error, so standard output carries only
  * what came from the server and what became of it (a file offered, saved, cancelled).
  *
- * <p>At the end of input it sends {@code quit} — after every line before it has been sent — waits for the
- * server to close, and exits 0. If the server closes first, it says why on standard error and exits 1.
+ * <p>At the end of input it waits for the file transfers it takes part in to end (a file it sends must be
+ * accepted, or declined, first), then sends {@code quit} — after every line before it has been sent — waits for
+ * the server to close, and exits 0. If the server closes first, it says why on standard error and exits 1.
  *
  * <p>Threads: {@link #run} waits on the caller's thread while a daemon thread named {@code stdin} reads input
  * (a blocking read of standard input cannot be interrupted, so the caller must be free to return without it);
@@ -56,6 +57,7 @@ final class LineMode implements Output {
                     return;
                 }
             }
+            session.awaitTransfers();
             session.quit(null);
             exitCode.complete(0);
         } catch (IOException e) {
@@ -94,6 +96,11 @@ final class LineMode implements Output {
     @Override
     public Duration progressInterval() {
         return PROGRESS_INTERVAL;
+    }
+
+    @Override
+    public boolean progressInPlace() {
+        return false;
     }
 
     @Override

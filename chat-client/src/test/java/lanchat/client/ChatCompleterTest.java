@@ -98,5 +98,10 @@ class ChatCompleterTest {
         public Duration progressInterval() {
             return Duration.ofSeconds(1);
         }
+
+        @Override
+        public boolean progressInPlace() {
+            return true;
+        }
     }
 }

@@ -75,6 +75,24 @@ class FileTransferEndToEndTest {
     }
 
     @Test
+    void scriptThatSendsAFileWaitsForItBeforeQuitting() throws Exception {
+        startServer();
+        Path file = Files.writeString(home.resolve("report.txt"), "quarterly numbers\n");
+        ClientRun bob = lineClient("bob", "--download-dir", home.resolve("in").toString());
+        ClientRun script = lineClient("script");
+        script.type("/send bob " + file + "\n");
+        script.endInput();
+        String id = offeredId(bob);
+        script.awaitOutput("--- offered report.txt [" + id + "] (18 B) to bob");
+        bob.type("/accept " + id + "\n");
+        assertEquals(Main.OK, script.exitCode());
+        script.awaitOutput("--- bob saved report.txt [" + id + "] (18 B, checksum verified)");
+        assertEquals("waiting for 1 file transfer to end before quitting (/cancel or Ctrl-C to stop)\n", script.err());
+        assertEquals("quarterly numbers\n", Files.readString(home.resolve("in/report.txt")));
+        bob.awaitOutput("<-- script left #lobby (quit)");
+    }
+
+    @Test
     void offerOverTheLimitIsRefusedWithASentence() throws Exception {
         startServer("--max-file-bytes", "1000");
         Path file = Files.write(home.resolve("big.bin"), new byte[2000]);

@@ -100,7 +100,7 @@ final class FileRelay {
 
     private void chunk(Transfer transfer, Command.FileChunk chunk, String ref) {
         byte[] frame = frame(new Event.FileChunk(session.nick(), chunk.id(), chunk.index(), chunk.data()));
-        relayOrRefuse(transfer, transfer.chunk(chunk.index(), chunk.bytes().length, frame), ref, false);
+        relayOrRefuse(transfer, transfer.chunk(chunk.index(), chunk.byteCount(), frame), ref, false);
     }
 
     private void done(Transfer transfer, String ref) {

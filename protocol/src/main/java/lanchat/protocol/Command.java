@@ -177,6 +177,12 @@ public sealed interface Command {
         public byte[] bytes() {
             return Base64.getDecoder().decode(data);
         }
+
+        /** How many bytes {@link #bytes()} holds, counted from the base64 text without decoding it. */
+        public int byteCount() {
+            int padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
+            return data.length() / 4 * 3 - padding;
+        }
     }
 
     /** {@code file-ack}: the receiver has chunk {@code index} (and every one before it). */

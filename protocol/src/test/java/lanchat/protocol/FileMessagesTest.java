@@ -34,6 +34,13 @@ class FileMessagesTest {
     }
 
     @Test
+    void byteCountIsReadFromTheBase64Length() {
+        for (int length : new int[] {1, 2, 3, 4, 5, Rules.MAX_CHUNK_BYTES}) {
+            assertEquals(length, Command.FileChunk.of("a", 0, new byte[length], length).byteCount(), "length " + length);
+        }
+    }
+
+    @Test
     void chunkOfExactly32KiBIsAcceptedOneByteMoreIsNot() {
         byte[] full = new byte[Rules.MAX_CHUNK_BYTES];
         assertEquals(Rules.MAX_CHUNK_BYTES, Command.FileChunk.of("a", 0, full, full.length).bytes().length);

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress of the transfers under way, one line each, and when to show it: at most once per
- * {@link TransferOutput#progressInterval()} while bytes move, and at once when a transfer starts or ends.
+ * {@link TransferOutput#progressInterval()} while bytes move, and, when the output redraws in place, at once when a
+ * transfer starts or ends.
  *
  * <pre>
  * report.pdf [k3f9q2] to bob: 42% of 5.0 MiB, 3.2 MiB/s, 0:01 left
@@ -27,6 +28,7 @@ final class ProgressLine {
 
     private final TransferOutput output;
     private final long intervalNanos;
+    private final boolean inPlace;
     private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock();
     private long shownNanos;
@@ -35,8 +37,10 @@ final class ProgressLine {
     ProgressLine(TransferOutput output, LongSupplier nanoClock) {
         this.output = output;
         this.intervalNanos = output.progressInterval().toNanos();
+        this.inPlace = output.progressInPlace();
         this.nanoClock = nanoClock;
-        this.shownNanos = nanoClock.getAsLong() - intervalNanos;
+        // Periodic lines start after one interval: a file that takes less gets none.
+        this.shownNanos = nanoClock.getAsLong() - (inPlace ? intervalNanos : 0);
     }
 
     /** Shows the progress of {@code transfers} if it is time to ({@code now}: it is, whatever the interval). */
@@ -44,12 +48,12 @@ final class ProgressLine {
         lock.lock();
         try {
             long time = nanoClock.getAsLong();
-            if (!now && time - shownNanos < intervalNanos) {
+            if (!(now && inPlace) && time - shownNanos < intervalNanos) {
                 return;
             }
             List<String> lines = transfers.stream().filter(ProgressLine::isUnderWay)
                     .map(transfer -> describe(transfer, time)).sorted().toList();
-            if (lines.isEmpty() && !showing) {
+            if (lines.isEmpty() && (!showing || !inPlace)) {
                 return;
             }
             output.progress(lines);
@@ -78,7 +82,7 @@ final class ProgressLine {
         };
     }
 
-    private static long percent(Transfer transfer) {
+    static long percent(Transfer transfer) {
         return transfer.size() == 0 ? 100 : transfer.bytesDone() * 100 / transfer.size();
     }
 

@@ -23,4 +23,11 @@ public interface TransferOutput {
 
     /** How often {@link #progress} is called at most while bytes move. */
     Duration progressInterval();
+
+    /**
+     * True when {@link #progress} redraws its lines in place: it is then also called at once when a transfer
+     * starts or ends, and with an empty list to clear them. False for plain periodic lines: one call per interval
+     * while bytes move, nothing else.
+     */
+    boolean progressInPlace();
 }

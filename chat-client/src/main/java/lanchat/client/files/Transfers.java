@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
@@ -35,6 +37,9 @@ public final class Transfers implements Reporter {
     private final FileFolders folders;
     private final ProgressLine progress;
     private final ConcurrentHashMap<String, Transfer> byId = new ConcurrentHashMap<>();
+    // Signalled whenever a transfer is forgotten, for awaitSettled.
+    private final ReentrantLock settling = new ReentrantLock();
+    private final Condition forgotten = settling.newCondition();
     private final Receiving receiving;
 
     public Transfers(TransferLink link, TransferOutput output, FileFolders folders) {
@@ -112,6 +117,29 @@ public final class Transfers implements Reporter {
         }
     }
 
+    /**
+     * Waits until this client is needed by no transfer: every file it sends has been saved, declined or cancelled,
+     * and every file it accepted has arrived or failed. Offers it never answered do not count. Line mode calls it
+     * at the end of its input, so that {@code printf '/send bob notes.txt\n' | lanchat-client} sends the file
+     * before it quits. Says once, as a notice, what it waits for.
+     */
+    public void awaitSettled() throws InterruptedException {
+        boolean told = false;
+        settling.lock();
+        try {
+            for (long busy = busyCount(); busy > 0; busy = busyCount()) {
+                if (!told) {
+                    output.notice("waiting for " + busy + (busy == 1 ? " file transfer" : " file transfers")
+                            + " to end before quitting (/cancel or Ctrl-C to stop)");
+                    told = true;
+                }
+                forgotten.await();
+            }
+        } finally {
+            settling.unlock();
+        }
+    }
+
     /** The ids of every transfer, for completion. */
     public List<String> ids() {
         return byId.keySet().stream().sorted().toList();
@@ -135,6 +163,18 @@ public final class Transfers implements Reporter {
             output.transfer(line);
         }
         progress.update(byId.values(), true);
+        settling.lock();
+        try {
+            forgotten.signalAll();
+        } finally {
+            settling.unlock();
+        }
+    }
+
+    private long busyCount() {
+        return byId.values().stream()
+                .filter(transfer -> transfer instanceof OutgoingTransfer || transfer.stage() != Transfer.Stage.OFFERED)
+                .count();
     }
 
     private void send(String nick, String typedPath) {
@@ -229,7 +269,9 @@ public final class Transfers implements Reporter {
         }
         byId.values().stream().sorted(Comparator.comparing(Transfer::id)).forEach(transfer ->
                 output.notice(transfer.id() + "  " + transfer.name() + " " + transfer.direction() + ", "
-                        + Sizes.bytes(transfer.size()) + ": " + transfer.activity()));
+                        + Sizes.bytes(transfer.size()) + ": " + transfer.activity()
+                        + (transfer.stage() == Transfer.Stage.MOVING ? ", " + ProgressLine.percent(transfer) + "%"
+                                : "")));
     }
 
     /** Ends {@code transfer} (null: nothing to do) unless it is over already, cleans up, shows {@code line}. */

@@ -18,7 +18,7 @@ class ProgressLineTest {
 
     private final List<List<String>> shown = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong(System.nanoTime());
-    private final ProgressLine progress = new ProgressLine(new Recording(), clock::get);
+    private final ProgressLine progress = new ProgressLine(new Recording(true), clock::get);
 
     @Test
     void movingTransferShowsPercentRateAndTimeLeft() {
@@ -71,6 +71,21 @@ class ProgressLineTest {
     }
 
     @Test
+    void periodicLinesComeOnlyEveryIntervalAndAreNeverCleared() {
+        ProgressLine periodic = new ProgressLine(new Recording(false), clock::get);
+        IncomingTransfer transfer = receiving(100);
+        periodic.update(List.of(transfer), true);
+        periodic.update(List.of(transfer), false);
+        assertEquals(List.of(), shown, "a transfer shorter than the interval gets no line");
+        clock.addAndGet(SECOND / 4);
+        periodic.update(List.of(transfer), false);
+        periodic.update(List.of(), true);
+        clock.addAndGet(SECOND / 4);
+        periodic.update(List.of(), false);
+        assertEquals(List.of(List.of("report.pdf [k3f9q2] from alice: 0% of 100 B")), shown);
+    }
+
+    @Test
     void sizesReadLikeAPersonWouldSayThem() {
         assertEquals("0 B", Sizes.bytes(0));
         assertEquals("1023 B", Sizes.bytes(1023));
@@ -91,7 +106,14 @@ class ProgressLineTest {
         return transfer;
     }
 
+    /** Keeps what would be shown; redraws in place, like the console's status line, or prints periodically. */
     private final class Recording implements TransferOutput {
+        private final boolean inPlace;
+
+        Recording(boolean inPlace) {
+            this.inPlace = inPlace;
+        }
+
         @Override
         public void transfer(String text) {
         }
@@ -108,6 +130,11 @@ class ProgressLineTest {
         @Override
         public Duration progressInterval() {
             return Duration.ofMillis(250);
+        }
+
+        @Override
+        public boolean progressInPlace() {
+            return inPlace;
         }
     }
 }

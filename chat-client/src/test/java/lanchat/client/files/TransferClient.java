@@ -122,6 +122,11 @@ final class TransferClient implements ConnectionListener, TransferOutput, AutoCl
     }
 
     @Override
+    public boolean progressInPlace() {
+        return true;
+    }
+
+    @Override
     public void close() {
         connection.close();
     }
