@@ -40,7 +40,8 @@ class MainTest {
                 "--send-queue-bytes=BYTES", "Default: 1048576", "--handshake-timeout=SECONDS", "Default: 10 s",
                 "--idle-timeout=SECONDS", "Default: 30 s", "--rate-limit=N", "Default: 20", "--rate-burst=N",
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
-                "--threads=KIND", "Default: virtual", "--max-file-bytes=BYTES", "Default: 104857600", "--quiet", "--verbose", "--help", "--version");
+                "--threads=KIND", "Default: virtual", "--max-file-bytes=BYTES", "Default: 104857600", "--quiet",
+                "--verbose", "--help", "--version");
         for (String expected : withDefaults) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
         }

@@ -18,8 +18,8 @@ class FileMessagesTest {
 
     @Test
     void offerEncodesItsFieldsInOrder() {
-        assertEquals("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"k3f9q2\",\"name\":\"report.pdf\",\"size\":5242880,"
-                + "\"sha256\":\"" + SHA + "\",\"ref\":\"c4\"}", new String(MessageCodec.encode(
+        assertEquals("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"k3f9q2\",\"name\":\"report.pdf\","
+                + "\"size\":5242880,\"sha256\":\"" + SHA + "\",\"ref\":\"c4\"}", new String(MessageCodec.encode(
                         new Command.FileOffer("bob", "k3f9q2", "report.pdf", 5_242_880L, SHA), "c4"),
                 StandardCharsets.UTF_8));
     }
@@ -36,7 +36,8 @@ class FileMessagesTest {
     @Test
     void byteCountIsReadFromTheBase64Length() {
         for (int length : new int[] {1, 2, 3, 4, 5, Rules.MAX_CHUNK_BYTES}) {
-            assertEquals(length, Command.FileChunk.of("a", 0, new byte[length], length).byteCount(), "length " + length);
+            Command.FileChunk chunk = Command.FileChunk.of("a", 0, new byte[length], length);
+            assertEquals(length, chunk.byteCount(), "length " + length);
         }
     }
 

@@ -164,7 +164,8 @@ class MessageCodecTest {
         var e = assertThrows(ProtocolException.class,
                 () -> MessageCodec.decodeCommand("{\"type\":\"jion\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("unknown message type \"jion\"; known: hello, nick, join, leave, say, whisper, who, rooms, "
-                + "ping, pong, quit, file-offer, file-accept, file-reject, file-chunk, file-ack, file-done, file-cancel",
+                + "ping, pong, quit, file-offer, file-accept, file-reject, file-chunk, file-ack, file-done, "
+                + "file-cancel",
                 e.getMessage());
     }
 

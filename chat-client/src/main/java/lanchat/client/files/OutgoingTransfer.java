@@ -44,12 +44,14 @@ public final class OutgoingTransfer extends Transfer {
         Thread.ofVirtual().name("offer " + id()).start(this::hashAndOffer);
     }
 
-    /** The receiver accepted: starts thread {@code send ID}. Reader thread. */
-    void accepted() {
-        if (moveTo(Stage.OFFERED, Stage.MOVING)) {
-            startClock();
-            Thread.ofVirtual().name("send " + id()).start(this::sendChunks);
+    /** The receiver accepted: starts thread {@code send ID}; false when the offer was over already. Reader thread. */
+    boolean accepted() {
+        if (!moveTo(Stage.OFFERED, Stage.MOVING)) {
+            return false;
         }
+        startClock();
+        Thread.ofVirtual().name("send " + id()).start(this::sendChunks);
+        return true;
     }
 
     /** The receiver has chunk {@code index}: one more may go. Reader thread. */

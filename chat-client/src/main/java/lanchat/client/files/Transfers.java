@@ -76,9 +76,8 @@ public final class Transfers implements Reporter {
                 }
             }
             case Event.FileAccept accept -> {
-                if (transfer instanceof OutgoingTransfer outgoing) {
+                if (transfer instanceof OutgoingTransfer outgoing && outgoing.accepted()) {
                     output.transfer(accept.from() + " accepted " + label(outgoing) + "; sending");
-                    outgoing.accepted();
                     progress.update(byId.values(), true);
                 }
             }
