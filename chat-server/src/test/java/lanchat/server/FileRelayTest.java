@@ -292,6 +292,24 @@ class FileRelayTest {
     }
 
     @Test
+    void aClientSendsAtMostEightFilesAtOnceOffersIncluded() throws Exception {
+        live = LiveServer.start();
+        TestClient alice = live.register("alice");
+        TestClient bob = live.register("bob");
+        for (int i = 0; i < Transfers.MAX_OUTGOING; i++) {
+            alice.send(new Command.FileOffer("bob", "id-" + i, "f", 1L, SHA));
+            alice.expect(Event.FileOffer.class);
+        }
+        alice.send(new Command.FileOffer("bob", "id-8", "f", 1L, SHA), "o9");
+        assertEquals(new Envelope<Event>(new Event.Error(ErrorCode.TOO_MANY_TRANSFERS, "you already have 8 transfers "
+                + "in progress as the sender; wait for one to end"), "o9"), alice.next());
+        bob.send(new Command.FileReject("id-0"));
+        alice.expect(Event.FileReject.class);
+        alice.send(new Command.FileOffer("bob", "id-8", "f", 1L, SHA));
+        assertEquals("id-8", alice.expect(Event.FileOffer.class).id());
+    }
+
+    @Test
     void payloadArrivesByteForByte() throws Exception {
         live = LiveServer.start();
         TestClient alice = live.register("alice");
