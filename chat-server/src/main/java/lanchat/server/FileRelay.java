@@ -32,11 +32,12 @@ final class FileRelay {
             case Command.FileOffer offer -> offer(offer, ref);
             case Command.FileAccept accept -> asReceiver(accept.id(), ref, transfer -> accept(transfer, ref));
             case Command.FileReject reject -> asReceiver(reject.id(), ref, transfer -> relayOrRefuse(transfer,
-                    transfer.reject(frame(new Event.FileReject(session.nick(), transfer.id()))), ref, true));
+                    transfer.reject(frame(new Event.FileReject(session.nick(), transfer.id())),
+                            () -> transfers.forget(transfer)), ref));
             case Command.FileChunk chunk -> asSender(chunk.id(), ref, transfer -> chunk(transfer, chunk, ref));
             case Command.FileAck ack -> asReceiver(ack.id(), ref, transfer -> relayOrRefuse(transfer,
                     transfer.ack(ack.index(), frame(new Event.FileAck(session.nick(), ack.id(), ack.index()))),
-                    ref, false));
+                    ref));
             case Command.FileDone done -> find(done.id(), ref).ifPresent(transfer -> done(transfer, ref));
             case Command.FileCancel cancel -> find(cancel.id(), ref).ifPresent(transfer -> cancel(transfer,
                     cancel.reason()));
@@ -94,20 +95,18 @@ final class FileRelay {
                             + "of them has ended", ref);
             return;
         }
-        relayOrRefuse(transfer, transfer.accept(frame(new Event.FileAccept(session.nick(), transfer.id()))), ref,
-                false);
+        relayOrRefuse(transfer, transfer.accept(frame(new Event.FileAccept(session.nick(), transfer.id()))), ref);
     }
 
     private void chunk(Transfer transfer, Command.FileChunk chunk, String ref) {
         byte[] frame = frame(new Event.FileChunk(session.nick(), chunk.id(), chunk.index(), chunk.data()));
-        relayOrRefuse(transfer, transfer.chunk(chunk.index(), chunk.byteCount(), frame), ref, false);
+        relayOrRefuse(transfer, transfer.chunk(chunk.index(), chunk.byteCount(), frame), ref);
     }
 
     private void done(Transfer transfer, String ref) {
         byte[] frame = frame(new Event.FileDone(session.nick(), transfer.id()));
-        boolean fromSender = transfer.sender() == session;
-        relayOrRefuse(transfer, fromSender ? transfer.sendersDone(frame) : transfer.receiversDone(frame), ref,
-                !fromSender);
+        relayOrRefuse(transfer, transfer.sender() == session ? transfer.sendersDone(frame)
+                : transfer.receiversDone(frame, () -> transfers.forget(transfer)), ref);
     }
 
     private void cancel(Transfer transfer, String reason) {
@@ -119,12 +118,9 @@ final class FileRelay {
         }
     }
 
-    /** After a step: forgets the transfer when the step ended it, or ends it when the frame broke a rule. */
-    private void relayOrRefuse(Transfer transfer, String problem, String ref, boolean stepEnds) {
+    /** After a step: nothing more when it went through; when the frame broke a rule, ends the transfer. */
+    private void relayOrRefuse(Transfer transfer, String problem, String ref) {
         if (problem == null) {
-            if (stepEnds) {
-                transfers.forget(transfer);
-            }
             return;
         }
         String reason = reason(ErrorCode.TRANSFER_INVALID.wire() + ": " + problem);
@@ -145,7 +141,7 @@ final class FileRelay {
             if (transfer.sender() == session) {
                 step.accept(transfer);
             } else {
-                relayOrRefuse(transfer, "only the sender of transfer " + id + " sends its chunks", ref, false);
+                relayOrRefuse(transfer, "only the sender of transfer " + id + " sends its chunks", ref);
             }
         });
     }
@@ -155,7 +151,7 @@ final class FileRelay {
             if (transfer.receiver() == session) {
                 step.accept(transfer);
             } else {
-                relayOrRefuse(transfer, "only the receiver of transfer " + id + " can do that", ref, false);
+                relayOrRefuse(transfer, "only the receiver of transfer " + id + " can do that", ref);
             }
         });
     }

@@ -105,22 +105,19 @@ final class Transfer {
         });
     }
 
-    /** The receiver checked and saved the file: relays its {@code file-done} to the sender; the transfer ends. */
-    String receiversDone(byte[] toSender) {
+    /**
+     * The receiver checked and saved the file: the transfer ends ({@code forget} runs first, so that the sender,
+     * told by {@code toSender}, finds it gone from the registry).
+     */
+    String receiversDone(byte[] toSender, Runnable forget) {
         return step(() -> stage == Stage.VERIFYING ? null : "file-done from the receiver before the sender's",
-                () -> {
-                    stage = Stage.ENDED;
-                    sender.deliver(toSender);
-                });
+                () -> endAndRelay(forget, toSender));
     }
 
-    /** The receiver declines the offer: relays {@code toSender}; the transfer ends. */
-    String reject(byte[] toSender) {
+    /** The receiver declines the offer: the transfer ends, as in {@link #receiversDone}. */
+    String reject(byte[] toSender, Runnable forget) {
         return step(() -> stage == Stage.OFFERED ? null : "transfer " + id + " is " + describe()
-                + "; only an offer can be rejected (cancel it instead)", () -> {
-                    stage = Stage.ENDED;
-                    sender.deliver(toSender);
-                });
+                + "; only an offer can be rejected (cancel it instead)", () -> endAndRelay(forget, toSender));
     }
 
     /** Ends the transfer, whatever its stage; true when this call ended it, false when it was over already. */
@@ -154,6 +151,12 @@ final class Transfer {
                     + " bytes, more than the " + size + " offered";
         }
         return null;
+    }
+
+    private void endAndRelay(Runnable forget, byte[] toSender) {
+        stage = Stage.ENDED;
+        forget.run();
+        sender.deliver(toSender);
     }
 
     private String doneProblem() {
