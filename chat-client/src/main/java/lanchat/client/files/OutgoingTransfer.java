@@ -58,7 +58,7 @@ public final class OutgoingTransfer extends Transfer {
     void acknowledged(long index) {
         progressed(Math.min(size(), (index + 1) * Rules.MAX_CHUNK_BYTES));
         window.release();
-        reporter.progressed();
+        reporter.progressed(false);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class OutgoingTransfer extends Transfer {
 
     private void hashed(long bytes) {
         progressed(bytes);
-        reporter.progressed();
+        reporter.progressed(false);
     }
 
     private void sendChunks() {
@@ -173,7 +173,7 @@ public final class OutgoingTransfer extends Transfer {
             fail(path + " changed while it was being sent", true);
         } else if (moveTo(Stage.MOVING, Stage.CHECKING)) {
             trySend(new Command.FileDone(id()), false);
-            reporter.progressed();
+            reporter.progressed(true);
         }
     }
 

@@ -1,29 +1,33 @@
 package lanchat.client.files;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
 
 /**
- * The receiving side of this client's transfers: shows an offer, writes each chunk and acknowledges it (the
- * {@code file-ack} that lets the sender go on), and at the sender's {@code file-done} checks and saves the file,
- * answering {@code file-done} when it is saved or {@code file-cancel} when it does not match. Part of
- * {@link Transfers}; runs on the connection's reader thread, so chunks are handled one at a time, in order.
+ * The receiving side of this client's transfers: shows an offer, accepts or rejects it as the user says, writes
+ * each chunk and acknowledges it (the {@code file-ack} that lets the sender go on), and at the sender's
+ * {@code file-done} checks and saves the file, answering {@code file-done} when it is saved or {@code file-cancel}
+ * when it does not match. Part of {@link Transfers}. {@link #accept} and {@link #reject} run on the input thread;
+ * the rest on the connection's reader thread, so chunks are handled one at a time, in order.
  */
 final class Receiving {
     private final TransferLink link;
     private final TransferOutput output;
+    private final FileFolders folders;
     private final Reporter reporter;
 
-    Receiving(TransferLink link, TransferOutput output, Reporter reporter) {
+    Receiving(TransferLink link, TransferOutput output, FileFolders folders, Reporter reporter) {
         this.link = link;
         this.output = output;
+        this.folders = folders;
         this.reporter = reporter;
     }
 
-    /** An offer to this client: shows it, with the id to accept or reject it by. */
-    IncomingTransfer offered(Event.FileOffer offer) {
+    /** An offer to this client: keeps it and shows it, with the id to accept or reject it by. */
+    void offered(Event.FileOffer offer) {
         IncomingTransfer transfer = new IncomingTransfer(offer.id(), offer.from(), offer.name(), offer.size(),
                 offer.sha256());
         String safeName = SafeFileName.of(offer.name());
@@ -31,7 +35,37 @@ final class Receiving {
         output.transfer(offer.from() + " offers you " + Transfers.label(transfer) + ", "
                 + Sizes.bytes(offer.size()) + savedAs + " — /accept " + offer.id() + " [DIR] or /reject "
                 + offer.id());
-        return transfer;
+        reporter.started(transfer);
+    }
+
+    /** {@code /accept ID [DIR]}: opens the temporary file in the folder, then tells the sender to go ahead. */
+    void accept(IncomingTransfer transfer, String typedFolder) {
+        if (transfer.stage() != Transfer.Stage.OFFERED) {
+            output.notice(Transfers.label(transfer) + " is already " + transfer.activity());
+            return;
+        }
+        Path folder;
+        try {
+            folder = typedFolder == null ? folders.downloads() : folders.resolve(typedFolder);
+            transfer.accept(folder);
+        } catch (InvalidPathException | IOException e) {
+            output.notice("cannot save " + Transfers.label(transfer) + " there: " + e.getMessage());
+            return;
+        }
+        output.transfer("receiving " + Transfers.label(transfer) + " from " + transfer.peer() + " into " + folder);
+        Sending.send(link, new Command.FileAccept(transfer.id()), true, output);
+        reporter.progressed(true);
+    }
+
+    /** {@code /reject ID}: declines an offer. */
+    void reject(IncomingTransfer transfer) {
+        if (transfer.stage() != Transfer.Stage.OFFERED) {
+            output.notice(Transfers.label(transfer) + " is " + transfer.activity() + "; /cancel " + transfer.id()
+                    + " stops it");
+        } else if (transfer.end()) {
+            Sending.send(link, new Command.FileReject(transfer.id()), true, output);
+            reporter.finished(transfer, "you declined " + Transfers.label(transfer) + " from " + transfer.peer());
+        }
     }
 
     /** Writes a chunk and acknowledges it; a chunk that does not fit, or a failed write, ends the transfer. */
@@ -48,7 +82,7 @@ final class Receiving {
             return;
         }
         send(new Command.FileAck(transfer.id(), chunk.index()));
-        reporter.progressed();
+        reporter.progressed(false);
     }
 
     /** The sender is done: checks the file and keeps it, or deletes it and says why. */

@@ -6,8 +6,11 @@ package lanchat.client.files;
  */
 interface Reporter {
 
-    /** Bytes were hashed or moved: the progress lines may be due for a redraw. */
-    void progressed();
+    /** A new transfer, offered to or by this client: keep it by its id. */
+    void started(Transfer transfer);
+
+    /** Bytes were hashed or moved, or a stage changed: redraw the progress lines when due ({@code now}: at once). */
+    void progressed(boolean now);
 
     /** The transfer has ended (this is the one call that ended it): forget it and show {@code line}. */
     void finished(Transfer transfer, String line);

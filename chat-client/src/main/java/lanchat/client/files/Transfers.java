@@ -1,10 +1,5 @@
 package lanchat.client.files;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,43 +15,40 @@ import lanchat.protocol.Event;
  * file events the server relays ({@link #onEvent}), and keeps the progress lines up to date. The work of one
  * transfer is in its {@link OutgoingTransfer} or {@link IncomingTransfer}; what the user sees is said here.
  *
- * <p>Ids of outgoing transfers are made here: {@value #ID_LENGTH} random characters that are easy to type
- * ({@code k3f9q2}); the server refuses an id already in use, which at these odds does not happen.
+ * <p>{@link Sending} and {@link Receiving} hold the work of each side; this class keeps the transfers by id, routes
+ * to them, and carries out what concerns both ({@code /cancel}, {@code /transfers}, errors, the end).
  *
  * <p>Threads: {@link #handle} on the input thread, {@link #onEvent}, {@link #onError} and {@link #abortAll} on the
  * connection's reader thread (or the input thread, for {@code abortAll} after {@code /quit}); outgoing transfers
  * report from their own threads. Transfers are kept in a concurrent map; each guards its own state.
  */
 public final class Transfers implements Reporter {
-    static final int ID_LENGTH = 6;
-    private static final String ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final TransferLink link;
     private final TransferOutput output;
-    private final FileFolders folders;
     private final ProgressLine progress;
     private final ConcurrentHashMap<String, Transfer> byId = new ConcurrentHashMap<>();
     // Signalled whenever a transfer is forgotten, for awaitSettled.
     private final ReentrantLock settling = new ReentrantLock();
     private final Condition forgotten = settling.newCondition();
+    private final Sending sending;
     private final Receiving receiving;
 
     public Transfers(TransferLink link, TransferOutput output, FileFolders folders) {
         this.link = link;
         this.output = output;
-        this.folders = folders;
         this.progress = new ProgressLine(output, System::nanoTime);
-        this.receiving = new Receiving(link, output, this);
+        this.sending = new Sending(link, output, folders, this);
+        this.receiving = new Receiving(link, output, folders, this);
     }
 
     /** Carries out a file command the user typed. Input thread. */
     public void handle(TransferRequest request) {
         switch (request) {
-            case TransferRequest.Send send -> send(send.nick(), send.path());
+            case TransferRequest.Send send -> sending.send(send.nick(), send.path(), byId::containsKey);
             case TransferRequest.Accept accept -> find(accept.id(), IncomingTransfer.class)
-                    .ifPresent(transfer -> accept(transfer, accept.folder()));
-            case TransferRequest.Reject reject -> find(reject.id(), IncomingTransfer.class).ifPresent(this::reject);
+                    .ifPresent(transfer -> receiving.accept(transfer, accept.folder()));
+            case TransferRequest.Reject reject -> find(reject.id(), IncomingTransfer.class)
+                    .ifPresent(receiving::reject);
             case TransferRequest.Cancel cancel -> find(cancel.id(), Transfer.class).ifPresent(this::cancel);
             case TransferRequest.ListAll list -> list();
             case TransferRequest.Mistake mistake -> output.notice(mistake.hint());
@@ -69,16 +61,14 @@ public final class Transfers implements Reporter {
         switch (event) {
             case Event.FileOffer offer -> {
                 if (transfer == null) {
-                    remember(receiving.offered(offer));
+                    receiving.offered(offer);
                 } else if (transfer instanceof OutgoingTransfer outgoing) {
-                    output.transfer("offered " + label(outgoing) + " (" + Sizes.bytes(offer.size()) + ") to "
-                            + offer.to() + "; waiting for them to accept (/cancel " + offer.id() + " to withdraw)");
+                    sending.offered(outgoing, offer);
                 }
             }
             case Event.FileAccept accept -> {
-                if (transfer instanceof OutgoingTransfer outgoing && outgoing.accepted()) {
-                    output.transfer(accept.from() + " accepted " + label(outgoing) + "; sending");
-                    progress.update(byId.values(), true);
+                if (transfer instanceof OutgoingTransfer outgoing) {
+                    sending.accepted(outgoing, accept.from());
                 }
             }
             case Event.FileReject reject -> end(transfer, reject.from() + " declined " + labelOf(transfer));
@@ -109,7 +99,7 @@ public final class Transfers implements Reporter {
         } else if (answers instanceof Command.FileAccept accept
                 && byId.get(accept.id()) instanceof IncomingTransfer incoming) {
             if (ErrorCode.TOO_MANY_TRANSFERS.wire().equals(error.code()) && incoming.reoffer()) {
-                progress.update(byId.values(), true);
+                progressed(true);
             } else {
                 end(incoming, null);
             }
@@ -151,8 +141,16 @@ public final class Transfers implements Reporter {
     }
 
     @Override
-    public void progressed() {
-        progress.update(byId.values(), false);
+    public void started(Transfer transfer) {
+        if (byId.putIfAbsent(transfer.id(), transfer) != null) {
+            throw new IllegalStateException("transfer id in use: " + transfer.id());
+        }
+        progressed(true);
+    }
+
+    @Override
+    public void progressed(boolean now) {
+        progress.update(byId.values(), now);
     }
 
     @Override
@@ -176,61 +174,6 @@ public final class Transfers implements Reporter {
                 .count();
     }
 
-    private void send(String nick, String typedPath) {
-        Path path;
-        try {
-            path = folders.resolve(typedPath);
-        } catch (InvalidPathException e) {
-            output.notice("'" + typedPath + "' is not a path: " + e.getReason());
-            return;
-        }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            output.notice(Files.isDirectory(path) ? path + " is a folder; send the files in it one by one"
-                    : "there is no file you can read at " + path);
-            return;
-        }
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (IOException e) {
-            output.notice("cannot read " + path + ": " + e.getMessage());
-            return;
-        }
-        OutgoingTransfer transfer = new OutgoingTransfer(newId(), nick, path,
-                SafeFileName.of(path.getFileName().toString()), size, link, this);
-        remember(transfer);
-        transfer.start();
-        progress.update(byId.values(), true);
-    }
-
-    private void accept(IncomingTransfer transfer, String typedFolder) {
-        if (transfer.stage() != Transfer.Stage.OFFERED) {
-            output.notice(label(transfer) + " is already " + transfer.activity());
-            return;
-        }
-        Path folder;
-        try {
-            folder = typedFolder == null ? folders.downloads() : folders.resolve(typedFolder);
-            transfer.accept(folder);
-        } catch (InvalidPathException | IOException e) {
-            output.notice("cannot save " + label(transfer) + " there: " + e.getMessage());
-            return;
-        }
-        output.transfer("receiving " + label(transfer) + " from " + transfer.peer() + " into " + folder);
-        trySend(new Command.FileAccept(transfer.id()), true);
-        progress.update(byId.values(), true);
-    }
-
-    private void reject(IncomingTransfer transfer) {
-        if (transfer.stage() != Transfer.Stage.OFFERED) {
-            output.notice(label(transfer) + " is " + transfer.activity() + "; /cancel " + transfer.id()
-                    + " stops it");
-        } else if (transfer.end()) {
-            trySend(new Command.FileReject(transfer.id()), true);
-            finished(transfer, "you declined " + label(transfer) + " from " + transfer.peer());
-        }
-    }
-
     private void cancel(Transfer transfer) {
         switch (transfer) {
             case OutgoingTransfer outgoing -> {
@@ -244,8 +187,8 @@ public final class Transfers implements Reporter {
                     return;
                 }
                 incoming.discard();
-                trySend(before == Transfer.Stage.OFFERED ? new Command.FileReject(incoming.id())
-                        : new Command.FileCancel(incoming.id(), "cancelled by the receiver"), false);
+                Sending.send(link, before == Transfer.Stage.OFFERED ? new Command.FileReject(incoming.id())
+                        : new Command.FileCancel(incoming.id(), "cancelled by the receiver"), false, output);
                 finished(incoming, "you cancelled " + label(incoming) + " from " + incoming.peer()
                         + (before == Transfer.Stage.OFFERED ? "" : "; the partial file was deleted"));
             }
@@ -285,12 +228,6 @@ public final class Transfers implements Reporter {
         finished(transfer, line);
     }
 
-    private void remember(Transfer transfer) {
-        if (transfer != null && byId.putIfAbsent(transfer.id(), transfer) != null) {
-            throw new IllegalStateException("transfer id in use: " + transfer.id());
-        }
-    }
-
     private <T extends Transfer> Optional<T> find(String id, Class<T> type) {
         Transfer transfer = byId.get(id);
         if (type.isInstance(transfer)) {
@@ -299,30 +236,6 @@ public final class Transfers implements Reporter {
         output.notice(transfer == null ? "no transfer " + id + " — /transfers lists them"
                 : label(transfer) + " is a file you send; /cancel " + id + " stops it");
         return Optional.empty();
-    }
-
-    private void trySend(Command.FileCommand command, boolean paced) {
-        try {
-            if (paced) {
-                link.send(command);
-            } else {
-                link.sendUnmetered(command);
-            }
-        } catch (IOException e) {
-            output.notice("not sent: the connection is closed");
-        }
-    }
-
-    private String newId() {
-        while (true) {
-            StringBuilder id = new StringBuilder(ID_LENGTH);
-            for (int i = 0; i < ID_LENGTH; i++) {
-                id.append(ID_LETTERS.charAt(RANDOM.nextInt(ID_LETTERS.length())));
-            }
-            if (!byId.containsKey(id.toString())) {
-                return id.toString();
-            }
-        }
     }
 
     /** "report.pdf [k3f9q2]": how lines name a transfer. */

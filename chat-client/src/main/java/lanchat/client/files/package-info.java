@@ -12,7 +12,8 @@
  *   ├─ OutgoingTransfer  a file we send ──────────────────────────── "offer ID": SHA-256, then file-offer
  *   │                                                                "send ID": chunks, 8 ahead of the acks
  *   ├─ IncomingTransfer  a file we receive: temporary file, hashed as written, renamed when it matches
- *   ├─ Receiving         chunk → write → file-ack; sender's file-done → check → save → file-done
+ *   ├─ Sending           /send: checks the file, picks an id; the offer's echo, the acceptance
+ *   ├─ Receiving         /accept, /reject; chunk → write → file-ack; file-done → check → save → file-done
  *   ├─ SafeFileName      the sender's name made a plain file name; a place that overwrites nothing
  *   ├─ ProgressLine      "report.pdf [k3f9q2] to bob: 42% of 5.0 MiB, 3.2 MiB/s, 0:01 left", and when
  *   ├─ Checksum, Sizes   SHA-256 in hex; 5.0 MiB, 3.2 MiB/s, 0:07
