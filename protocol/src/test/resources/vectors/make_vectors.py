@@ -5,7 +5,7 @@ Each vector is one complete frame as hex, the side that sends it ("client" or "s
 "decoded" (the message it means, as the canonical JSON object, defaults filled in) or "error" (the error
 code a receiver must report). Run it again after editing the list below; the Java tests read frames.json.
 """
-import json, struct, os
+import base64, json, struct, os
 
 def frame(body: bytes) -> str:
     return (struct.pack(">I", len(body)) + body).hex()
@@ -42,6 +42,21 @@ ok("quit", C, {"type": "quit", "reason": "bye all"})
 ok("quit without reason", C, {"type": "quit"})
 ok("unknown fields are ignored", C, {"type": "join", "room": "dev", "colour": "red"}, {"type": "join", "room": "dev"})
 ok("whitespace around the object", C, None, {"type": "ping"}, raw=b' \n{"type":"ping"}\t')
+SHA = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"  # sha256("hello")
+HELLO64 = base64.b64encode(b"hello").decode()
+ok("file-offer", C, {"type": "file-offer", "to": "bob", "id": "k3f9q2", "name": "hello.txt", "size": 5,
+                     "sha256": SHA, "ref": "c7"})
+ok("file-offer with a path in the name", C, {"type": "file-offer", "to": "bob", "id": "k3f9q2",
+                                            "name": "../../etc/passwd", "size": 0, "sha256": SHA})
+ok("file-accept", C, {"type": "file-accept", "id": "k3f9q2"})
+ok("file-reject", C, {"type": "file-reject", "id": "k3f9q2"})
+ok("file-chunk", C, {"type": "file-chunk", "id": "k3f9q2", "index": 0, "data": HELLO64})
+ok("file-chunk of 32 KiB", C, {"type": "file-chunk", "id": "k3f9q2", "index": 159,
+                               "data": base64.b64encode(bytes(range(256)) * 128).decode()})
+ok("file-ack", C, {"type": "file-ack", "id": "k3f9q2", "index": 0})
+ok("file-done", C, {"type": "file-done", "id": "k3f9q2"})
+ok("file-cancel", C, {"type": "file-cancel", "id": "k3f9q2", "reason": "wrong file"})
+ok("file-cancel without reason", C, {"type": "file-cancel", "id": "k3f9q2"})
 
 ok("welcome", S, {"type": "welcome", "nick": "alice", "server": "lanchat", "protocol": 1,
                   "token": "q8Xz0d5M0b7m1a2Q3b4C5w", "maxFrameBytes": 65536, "maxTextChars": 4000,
@@ -62,6 +77,14 @@ ok("gap", S, {"type": "gap", "room": "lobby", "fromSeq": 3, "toSeq": 40})
 ok("server ping", S, {"type": "ping"})
 ok("server pong", S, {"type": "pong"})
 ok("bye", S, {"type": "bye", "reason": "server shutting down"})
+ok("file-offer event", S, {"type": "file-offer", "from": "alice", "to": "bob", "id": "k3f9q2", "name": "hello.txt",
+                           "size": 5, "sha256": SHA})
+ok("file-accept event", S, {"type": "file-accept", "from": "bob", "id": "k3f9q2"})
+ok("file-reject event", S, {"type": "file-reject", "from": "bob", "id": "k3f9q2"})
+ok("file-chunk event", S, {"type": "file-chunk", "from": "alice", "id": "k3f9q2", "index": 0, "data": HELLO64})
+ok("file-ack event", S, {"type": "file-ack", "from": "bob", "id": "k3f9q2", "index": 0})
+ok("file-done event", S, {"type": "file-done", "from": "alice", "id": "k3f9q2"})
+ok("file-cancel event", S, {"type": "file-cancel", "from": "bob", "id": "k3f9q2", "reason": "left: connection lost"})
 
 bad("empty frame", C, "frame_empty", hexstr="00000000")
 bad("length just over the default limit", C, "frame_too_large", hexstr="00010001")
@@ -96,6 +119,20 @@ bad("room of 33 characters", C, "room_invalid", js({"type": "join", "room": "r" 
 bad("blank text", C, "text_invalid", b'{"type":"say","room":"lobby","text":"   "}')
 bad("text with an escape character", C, "text_invalid", js({"type": "say", "room": "lobby", "text": "\u001b[2J"}))
 bad("text of 4001 code points", C, "text_invalid", js({"type": "say", "room": "lobby", "text": "😀" * 4001}))
+bad("file-offer with an upper-case sha256", C, "bad_field", js({"type": "file-offer", "to": "bob", "id": "a",
+    "name": "x", "size": 1, "sha256": SHA.upper()}))
+bad("file-offer with a negative size", C, "bad_field", js({"type": "file-offer", "to": "bob", "id": "a",
+    "name": "x", "size": -1, "sha256": SHA}))
+bad("file-offer with a control character in the name", C, "bad_field", js({"type": "file-offer", "to": "bob",
+    "id": "a", "name": "con\u0007", "size": 1, "sha256": SHA}))
+bad("file-offer with a 256-character name", C, "bad_field", js({"type": "file-offer", "to": "bob", "id": "a",
+    "name": "n" * 256, "size": 1, "sha256": SHA}))
+bad("file-accept with an id that is a path", C, "bad_field", b'{"type":"file-accept","id":"../x"}')
+bad("file-chunk that is not base64", C, "bad_field", b'{"type":"file-chunk","id":"a","index":0,"data":"hello!!!"}')
+bad("file-chunk of 32 KiB + 1", C, "bad_field", js({"type": "file-chunk", "id": "a", "index": 0,
+    "data": base64.b64encode(bytes(32769)).decode()}))
+bad("file-chunk with an empty data", C, "bad_field", b'{"type":"file-chunk","id":"a","index":0,"data":""}')
+bad("file-ack with a negative index", C, "bad_field", b'{"type":"file-ack","id":"a","index":-1}')
 bad("message with seq 0", S, "bad_field", js({"type": "message", "room": "lobby", "from": "a", "text": "x",
                                               "seq": 0, "ts": TS}))
 

@@ -190,6 +190,17 @@ public final class ChatConnection implements AutoCloseable {
     }
 
     /**
+     * Sends a command without a {@code ref}, for frames no reply needs to be matched to: the chunks and
+     * acknowledgements of a file transfer, which would otherwise crowd the chat commands out of the remembered
+     * ones. Returns when the frame is in the kernel's send buffer.
+     *
+     * @throws IOException when the connection is closed or broken
+     */
+    public void sendWithoutRef(Command command) throws IOException {
+        write(command, null);
+    }
+
+    /**
      * Ends the session politely: sends {@code quit}, waits up to {@code wait} for the server to close its side
      * (by then it has read everything sent before), then closes. Safe to call on a broken connection.
      */

@@ -1,5 +1,6 @@
 package lanchat.client;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import lanchat.client.files.FileFolders;
+import lanchat.client.files.TransferLink;
+import lanchat.client.files.Transfers;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
@@ -25,7 +29,9 @@ import lanchat.protocol.Rules;
  * {@link #catchUp} then waits for the server's replay, and only then sends what was typed meanwhile.
  *
  * <p>Commands go out no faster than the server's rate limit allows ({@link SendPacer}): a pasted or piped burst of
- * lines is slowed down rather than partly dropped.
+ * lines is slowed down rather than partly dropped. File commands and events go to {@link Transfers}, which sends
+ * the frames that move a transfer along (chunks, acks) at once: the server does not count those. A transfer does
+ * not survive a lost connection: it is cancelled on both sides, and the user sends the file again.
  *
  * <p>{@link #submit} and {@link #quit} run on the input thread; events arrive on the current connection's reader
  * thread; {@link #catchUp} runs on the reconnect thread.
@@ -45,13 +51,15 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
     private final Outgoing outgoing;
     private final Reconnector reconnector;
     private final Map<String, CompletableFuture<Void>> pongs = new ConcurrentHashMap<>();
+    private final Transfers transfers;
     private volatile String token;
     private volatile boolean quitting;
 
     /**
-     * @param login how to reconnect, or null to end the session when the connection is lost
+     * @param login   how to reconnect, or null to end the session when the connection is lost
+     * @param folders where accepted files are saved
      */
-    ChatSession(ChatConnection connection, SessionState state, Output output, Login login) {
+    ChatSession(ChatConnection connection, SessionState state, Output output, Login login, FileFolders folders) {
         this.state = state;
         this.parser = new CommandParser(state);
         this.output = output;
@@ -59,6 +67,12 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
         this.outgoing = new Outgoing(connection, SendPacer.forLimitsOf(connection.welcome()), output);
         this.reconnector = login == null ? null : new Reconnector(this, output);
         this.token = connection.welcome().token();
+        this.transfers = new Transfers(new Link(), output, folders);
+    }
+
+    /** This session's file transfers. */
+    Transfers transfers() {
+        return transfers;
     }
 
     /** Starts delivering the connection's events here. */
@@ -75,6 +89,7 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
     boolean submit(String line) {
         switch (parser.parse(line)) {
             case Input.Send send -> send(send.command());
+            case Input.File file -> transfers.handle(file.request());
             case Input.SwitchRoom switchRoom -> {
                 state.focus(switchRoom.room());
                 output.notice("now talking in #" + state.currentRoom());
@@ -95,6 +110,15 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
         send(new Command.Join(room));
     }
 
+    /** Waits until no file transfer needs this client any more ({@link Transfers#awaitSettled}). Input thread. */
+    void awaitTransfers() {
+        try {
+            transfers.awaitSettled();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Ends the session: sends {@code quit}, waits for the server to close, closes. While disconnected, it says
      * which lines could not be sent instead.
@@ -113,8 +137,11 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
             } else {
                 connection.close();
             }
+            // No partial download is left behind.
+            transfers.abortAll();
             return true;
         }
+        transfers.abortAll();
         List<Command> unsent = outgoing.abandon();
         unsent.forEach(command -> output.notice("not sent (no connection): " + Outgoing.describe(command)));
         if (connection != null) {
@@ -253,6 +280,11 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
                 default -> { }
             }
             state.apply(event, incoming.answers());
+            if (event instanceof Event.FileEvent file) {
+                transfers.onEvent(file);
+            } else if (event instanceof Event.Error error) {
+                transfers.onError(error, incoming.answers());
+            }
             output.event(incoming);
         }
 
@@ -264,6 +296,7 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
         @Override
         public void onClosed(Closure closure) {
             closed.complete(null);
+            transfers.abortAll();
             if (closure.requested() || quitting) {
                 output.closed(closure);
                 return;
@@ -274,6 +307,30 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
             } else {
                 reconnector.lost(closure);
             }
+        }
+    }
+
+    /** How transfers reach the server: offers and answers paced like chat lines, the rest at once. */
+    private final class Link implements TransferLink {
+        @Override
+        public void send(Command.FileCommand command) throws IOException {
+            if (!awaitTurn()) {
+                throw new IOException("interrupted while waiting for the rate limit");
+            }
+            current().send(command);
+        }
+
+        @Override
+        public void sendUnmetered(Command.FileCommand command) throws IOException {
+            current().sendWithoutRef(command);
+        }
+
+        private ChatConnection current() throws IOException {
+            ChatConnection connection = outgoing.connection();
+            if (connection == null) {
+                throw new IOException("not connected");
+            }
+            return connection;
         }
     }
 }

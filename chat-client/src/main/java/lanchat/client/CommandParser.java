@@ -3,6 +3,8 @@ package lanchat.client;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import lanchat.client.files.TransferRequest;
 import lanchat.protocol.Command;
 import lanchat.protocol.Rules;
 
@@ -16,21 +18,23 @@ import lanchat.protocol.Rules;
  */
 final class CommandParser {
     /** The lines {@code /help} shows. */
-    static final List<String> HELP = List.of(
+    static final List<String> HELP = Stream.of(List.of(
             "/join ROOM       join ROOM, or switch to it when you are already in it",
             "/leave [ROOM]    leave ROOM (default: the current room)",
             "/rooms           list the rooms on the server",
             "/who [ROOM]      list who is in ROOM (default: the current room)",
             "/msg NICK TEXT   whisper TEXT to NICK alone",
             "/me ACTION       say ACTION as an action: * alice waves",
-            "/nick NEW        change your nick",
+            "/nick NEW        change your nick"), TransferRequest.HELP, List.of(
             "/quit [REASON]   leave the chat (Ctrl-D does too)",
             "/help            show this list",
-            "Any other line goes to the current room; start it with // to send a line beginning with /.");
+            "Any other line goes to the current room; start it with // to send a line beginning with /."))
+            .flatMap(List::stream).toList();
 
     /** The command names, for completion. */
-    static final List<String> COMMANDS =
-            List.of("/help", "/join", "/leave", "/rooms", "/who", "/msg", "/me", "/nick", "/quit");
+    static final List<String> COMMANDS = Stream.concat(
+            Stream.of("/help", "/join", "/leave", "/rooms", "/who", "/msg", "/me", "/nick", "/quit"),
+            TransferRequest.COMMANDS.stream()).toList();
 
     private final SessionState state;
 
@@ -65,8 +69,14 @@ final class CommandParser {
             case "/me" -> rest.isEmpty() ? usage("/me ACTION") : sayInCurrentRoom(rest, true);
             case "/nick" -> nick(words(rest));
             case "/quit" -> quit(rest);
+            case "/send", "/accept", "/reject", "/cancel", "/transfers" -> file(TransferRequest.parse(name, rest));
             default -> new Input.Hint("unknown command " + name + " — type /help for the list");
         };
+    }
+
+    private static Input file(TransferRequest request) {
+        return request instanceof TransferRequest.Mistake mistake ? new Input.Hint(mistake.hint())
+                : new Input.File(request);
     }
 
     private Input say(String text) {

@@ -1,6 +1,8 @@
 package lanchat.client;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -9,6 +11,8 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.Status;
 
 /**
  * The interactive client on a terminal, with JLine: line editing, history kept in a file, Tab completion
@@ -21,14 +25,28 @@ import org.jline.utils.AttributedString;
  * good (the server ended it, or reconnecting is off or impossible), the reader thread interrupts the input thread
  * (JLine then abandons its read), the reason is printed and {@link #run} returns 1.
  *
+ * <p>The progress of file transfers is drawn in place in a status line at the bottom of the terminal (JLine's
+ * {@link Status}, which keeps the rest of the screen scrolling above it), through a widget, so that it is drawn
+ * under JLine's lock and never cuts into a redraw of the input line. A terminal without scroll regions gets a
+ * progress line printed above the input every few seconds instead.
+ *
  * <p>Threads: {@link #run} on the main thread, which is the only one reading the terminal; {@link #event},
  * {@link #notice} and {@link #closed} on any thread. The caller closes the terminal, which restores its modes.
  */
 final class Console implements Output {
+    private static final String PROGRESS_WIDGET = "lanchat-progress";
+    private static final Duration STATUS_INTERVAL = Duration.ofMillis(250);
+    private static final Duration PRINTED_INTERVAL = Duration.ofSeconds(3);
+
     private final LineReader reader;
     private final Terminal terminal;
     private final SessionState state;
     private final EventRenderer renderer;
+    private final ChatCompleter completer;
+    private final boolean hasStatusLine;
+    private volatile List<AttributedString> progressLines = List.of();
+    // Only touched in widgets, under JLine's lock.
+    private List<AttributedString> drawnProgress = progressLines;
     private volatile Thread inputThread;
     private volatile Closure lostConnection;
     private volatile String status;
@@ -38,12 +56,15 @@ final class Console implements Output {
         this.terminal = terminal;
         this.state = state;
         this.renderer = renderer;
+        this.completer = new ChatCompleter(state);
+        this.hasStatusLine = terminal.getStringCapability(Capability.change_scroll_region) != null
+                && terminal.getStringCapability(Capability.save_cursor) != null;
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("lanchat")
                 // No quoting or escaping: "it's" and "C:\temp" are chat text, not shell syntax.
                 .parser(new DefaultParser().quoteChars(new char[0]).escapeChars(new char[0]))
-                .completer(new ChatCompleter(state))
+                .completer(completer)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 // What was typed disappears on Enter: the server's echo shows it once, as everyone sees it.
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
@@ -51,11 +72,22 @@ final class Console implements Output {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         this.reader = builder.build();
+        reader.getWidgets().put(PROGRESS_WIDGET, () -> {
+            drawProgress();
+            reader.callWidget(LineReader.REDISPLAY);
+            return true;
+        });
+        // Progress that came while no line was being read is drawn as soon as the next one starts.
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            drawProgress();
+            return true;
+        });
     }
 
     /** Reads and handles lines until the user quits (returns 0) or the connection is lost (returns 1). */
     int run(ChatSession session) {
         inputThread = Thread.currentThread();
+        completer.completeTransfersOf(session.transfers());
         while (lostConnection == null) {
             String line = readLine();
             if (lostConnection != null) {
@@ -112,6 +144,36 @@ final class Console implements Output {
     }
 
     @Override
+    public void transfer(String text) {
+        print(renderer.notice(text));
+    }
+
+    @Override
+    public void progress(List<String> lines) {
+        if (!hasStatusLine) {
+            lines.forEach(line -> print(renderer.notice(line)));
+            return;
+        }
+        progressLines = lines.stream().map(renderer::progress).toList();
+        try {
+            // The widget runs on this thread, under JLine's lock: it cannot cut into a redraw of the input line.
+            reader.callWidget(PROGRESS_WIDGET);
+        } catch (IllegalStateException notReading) {
+            // Between two lines (the input thread is handling one): the next update draws it.
+        }
+    }
+
+    @Override
+    public Duration progressInterval() {
+        return hasStatusLine ? STATUS_INTERVAL : PRINTED_INTERVAL;
+    }
+
+    @Override
+    public boolean progressInPlace() {
+        return hasStatusLine;
+    }
+
+    @Override
     public void closed(Closure closure) {
         if (!closure.requested()) {
             lostConnection = closure;
@@ -121,6 +183,22 @@ final class Console implements Output {
                 reading.interrupt();
             }
         }
+    }
+
+    /**
+     * Draws the progress lines in the status line, if they changed; the input line moves up or down as the status
+     * grows or goes. Runs in a widget, under JLine's lock.
+     */
+    private void drawProgress() {
+        List<AttributedString> lines = progressLines;
+        if (lines == drawnProgress) {
+            return;
+        }
+        Status status = Status.getStatus(terminal, !lines.isEmpty());
+        if (status != null) {
+            status.update(lines);
+        }
+        drawnProgress = lines;
     }
 
     private void print(AttributedString line) {

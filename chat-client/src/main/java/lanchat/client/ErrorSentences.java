@@ -57,6 +57,10 @@ final class ErrorSentences {
             case RATE_LIMITED -> "slow down: you are sending faster than the server allows, and that was dropped";
             case TOO_MANY_ERRORS -> "the server gave up on this connection after too many errors";
             case SEND_QUEUE_EXCEEDED -> "the server dropped this connection because it was not keeping up";
+            case NO_SUCH_TRANSFER -> "that file transfer is not in progress any more: " + message;
+            case TRANSFER_INVALID -> "the server refused a file transfer frame: " + message;
+            case FILE_TOO_LARGE -> "the file is too large for this server: " + message;
+            case TOO_MANY_TRANSFERS -> "too many file transfers at once: " + message;
         };
     }
 

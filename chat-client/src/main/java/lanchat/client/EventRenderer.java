@@ -79,12 +79,19 @@ final class EventRenderer {
             case Event.Ping ping -> List.of();
             case Event.Pong pong -> List.of();
             case Event.Bye bye -> List.of();
+            // File transfers speak for themselves (lanchat.client.files.Transfers), through Output.transfer.
+            case Event.FileEvent file -> List.of();
         };
     }
 
     /** A line of local information: help, a usage hint, "now talking in #dev". Not from the network. */
     AttributedString notice(String text) {
         return now().mark(INFO, "---").text(text).done();
+    }
+
+    /** A progress line of a file transfer, for the status bar: no timestamp, so it can be redrawn in place. */
+    AttributedString progress(String text) {
+        return new Line().styled(INFO, text).done();
     }
 
     /** An error line, e.g. the reason the connection ended. */

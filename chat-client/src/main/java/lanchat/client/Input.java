@@ -1,5 +1,6 @@
 package lanchat.client;
 
+import lanchat.client.files.TransferRequest;
 import lanchat.protocol.Command;
 
 /**
@@ -14,6 +15,10 @@ sealed interface Input {
 
     /** Make {@code room}, which the client is already in, the current room; nothing is sent. */
     record SwitchRoom(String room) implements Input {
+    }
+
+    /** A file-transfer command ({@code /send}, {@code /accept}, …) for {@link lanchat.client.files.Transfers}. */
+    record File(TransferRequest request) implements Input {
     }
 
     /** Show the list of commands. */

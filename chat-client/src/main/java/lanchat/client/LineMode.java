@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import lanchat.protocol.MessageCodec;
 
@@ -11,18 +13,22 @@ import lanchat.protocol.MessageCodec;
  * The non-interactive client, for pipes, scripts and tests: reads lines from standard input (the same commands
  * as the console) and prints each incoming event as plain text lines without colours or escape sequences, or,
  * with {@code --json}, as one JSON object per line, the frame as the server sent it. Local notices (help, usage
- * hints) go to standard error, so standard output carries only what came from the server.
+ * hints) and the periodic progress lines of file transfers go to standard error, so standard output carries only
+ * what came from the server and what became of it (a file offered, saved, cancelled).
  *
- * <p>At the end of input it sends {@code quit} — after every line before it has been sent — waits for the
- * server to close, and exits 0. A lost connection is replaced as in the console (notices on standard error); if
- * input ends while it is, the lines not sent are listed on standard error and the exit code is 1. If the server
- * ends the session for good, it says why on standard error and exits 1.
+ * <p>At the end of input it waits for the file transfers it takes part in to end (a file it sends must be
+ * accepted, or declined, first), then sends {@code quit} — after every line before it has been sent — waits for
+ * the server to close, and exits 0. A lost connection is replaced as in the console (notices on standard error);
+ * if input ends while it is, the lines not sent are listed on standard error and the exit code is 1. If the
+ * server ends the session for good, it says why on standard error and exits 1.
  *
  * <p>Threads: {@link #run} waits on the caller's thread while a daemon thread named {@code stdin} reads input
  * (a blocking read of standard input cannot be interrupted, so the caller must be free to return without it);
  * events are printed on the connection's reader thread.
  */
 final class LineMode implements Output {
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
@@ -53,6 +59,7 @@ final class LineMode implements Output {
                     return;
                 }
             }
+            session.awaitTransfers();
             // Lines that could not be sent (the connection was lost and not back yet) make it a failure.
             exitCode.complete(session.quit(null) ? 0 : 1);
         } catch (IOException e) {
@@ -74,6 +81,28 @@ final class LineMode implements Output {
     @Override
     public void notice(String text) {
         printLine(err, Neutraliser.neutralise(text));
+    }
+
+    /** A transfer's news goes with the events on standard output (with {@code --json}, to standard error). */
+    @Override
+    public void transfer(String text) {
+        printLine(json ? err : out, renderer.notice(text).toString());
+    }
+
+    /** Plain progress lines on standard error, one per transfer under way, every {@link #progressInterval}. */
+    @Override
+    public void progress(List<String> lines) {
+        lines.forEach(line -> printLine(err, renderer.notice(line).toString()));
+    }
+
+    @Override
+    public Duration progressInterval() {
+        return PROGRESS_INTERVAL;
+    }
+
+    @Override
+    public boolean progressInPlace() {
+        return false;
     }
 
     @Override

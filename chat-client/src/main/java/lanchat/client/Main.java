@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import lanchat.client.files.FileFolders;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
@@ -72,6 +74,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-reconnect", description = "end when the connection is lost, instead of reconnecting "
             + "(every 0.5 s, doubling to 10 s) and resuming the session")
     private boolean noReconnect;
+
+    @Option(names = "--download-dir", paramLabel = "DIR",
+            description = "where accepted files are saved (default: ~/Downloads/lanchat)")
+    private String downloadDir;
 
     private final Environment environment;
 
@@ -153,7 +159,19 @@ public final class Main implements Callable<Integer> {
             return "--room '" + room + "' is not a valid room name: 1-" + Rules.MAX_ROOM_CHARS
                     + " letters, digits, '_' or '-'";
         }
+        if (downloadDir != null && !isPath(downloadDir)) {
+            return "--download-dir '" + downloadDir + "' is not a path";
+        }
         return null;
+    }
+
+    private static boolean isPath(String typed) {
+        try {
+            Path.of(typed);
+            return !typed.isBlank();
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private int chatInLineMode(String startNick) {
@@ -195,11 +213,18 @@ public final class Main implements Callable<Integer> {
 
     /** Shows the welcome, starts reading events, joins {@code --room}. */
     private ChatSession start(ChatConnection connection, Login login, SessionState state, Output output) {
-        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login);
+        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login, folders());
         output.event(new Incoming(connection.welcome(), null, null));
         session.start();
         session.join(room);
         return session;
+    }
+
+    /** The home folder and {@code --download-dir} ({@code ~} allowed), or ~/Downloads/lanchat. */
+    private FileFolders folders() {
+        Path home = environment.home();
+        FileFolders defaults = new FileFolders(home, FileFolders.defaultDownloads(home));
+        return downloadDir == null ? defaults : new FileFolders(home, defaults.resolve(downloadDir));
     }
 
     private boolean wantsColour() {

@@ -1,6 +1,7 @@
 package lanchat.client;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import lanchat.protocol.Event;
 
@@ -11,7 +12,8 @@ import lanchat.protocol.Event;
  * bucket on the sending side, a little stricter: 90 % of the rate, one token fewer, and the {@code hello} already
  * paid for. A rate of 0 means no limit, and the pacer never waits.
  *
- * <p>Used by the input thread only; not thread-safe. {@link #awaitTurn} blocks that thread while it waits.
+ * <p>Thread-safe: the input thread and the threads of file transfers (which send their offers) take turns; a
+ * lock makes a second caller wait behind the first. {@link #awaitTurn} blocks the calling thread while it waits.
  */
 final class SendPacer {
     private static final double SAFETY = 0.9;
@@ -27,6 +29,7 @@ final class SendPacer {
     private final double capacity;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
+    private final ReentrantLock lock = new ReentrantLock();
     private double tokens;
     private long updatedNanos;
 
@@ -55,12 +58,17 @@ final class SendPacer {
         if (tokensPerNano == 0) {
             return;
         }
-        refill();
-        if (tokens < 1) {
-            sleeper.sleep(Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano)));
+        lock.lockInterruptibly();
+        try {
             refill();
+            if (tokens < 1) {
+                sleeper.sleep(Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano)));
+                refill();
+            }
+            tokens -= 1;
+        } finally {
+            lock.unlock();
         }
-        tokens -= 1;
     }
 
     private void refill() {

@@ -99,6 +99,7 @@ final class SessionState {
                 case Event.Ping ping -> { }
                 case Event.Pong pong -> { }
                 case Event.Bye bye -> { }
+                case Event.FileEvent file -> { }
             }
         });
     }

@@ -15,6 +15,8 @@
  *    │             EventRenderer → lines; Neutraliser makes network text inert
  *    ▼
  *  Output (Console or LineMode)
+ *
+ *  files/  Transfers: /send, /accept, … and the file-* events (see lanchat.client.files)
  * </pre>
  *
  * <p>Threads: the main thread reads input (the terminal or standard input) and sends; each connection has one

@@ -2,9 +2,14 @@ package lanchat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lanchat.client.files.FileFolders;
+import lanchat.client.files.TransferOutput;
+import lanchat.client.files.Transfers;
 import lanchat.protocol.Event;
 import org.jline.reader.Candidate;
 import org.jline.reader.Parser;
@@ -53,8 +58,50 @@ class ChatCompleterTest {
     }
 
     @Test
+    void sendCompletesEveryKnownNick() {
+        assertEquals(List.of("alice", "bob", "me", "zed"), candidates("/send "));
+    }
+
+    @Test
+    void transferCommandsCompleteTransferIds() {
+        assertEquals(List.of(), candidates("/accept "));
+        Transfers transfers = new Transfers(null, new QuietOutput(), new FileFolders(Path.of("/h"), Path.of("/d")));
+        transfers.onEvent(new Event.FileOffer("alice", "me", "k3f9q2", "a.txt", 1L, "0".repeat(64)));
+        transfers.onEvent(new Event.FileOffer("bob", "me", "b7c8d9", "b.txt", 1L, "0".repeat(64)));
+        completer.completeTransfersOf(transfers);
+        assertEquals(List.of("b7c8d9", "k3f9q2"), candidates("/accept "));
+        assertEquals(List.of("b7c8d9", "k3f9q2"), candidates("/reject k"));
+        assertEquals(List.of("b7c8d9", "k3f9q2"), candidates("/cancel "));
+    }
+
+    @Test
     void otherWordsCompleteNicksOfTheCurrentRoom() {
         assertEquals(List.of("alice", "bob", "me"), candidates("hi a"));
         assertEquals(List.of("alice", "bob", "me"), candidates("b"));
+    }
+
+    /** Transfers' output, unused here. */
+    private static final class QuietOutput implements TransferOutput {
+        @Override
+        public void transfer(String text) {
+        }
+
+        @Override
+        public void notice(String text) {
+        }
+
+        @Override
+        public void progress(List<String> lines) {
+        }
+
+        @Override
+        public Duration progressInterval() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public boolean progressInPlace() {
+            return true;
+        }
     }
 }

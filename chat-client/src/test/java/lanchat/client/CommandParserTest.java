@@ -3,6 +3,7 @@ package lanchat.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.concurrent.TimeUnit;
+import lanchat.client.files.TransferRequest;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
 import org.junit.jupiter.api.Test;
@@ -195,5 +196,22 @@ class CommandParserTest {
     void quitWithTooLongReasonIsAHint() {
         assertEquals(hint("not sent: the quit reason has 4001 characters, more than 4000"),
                 parser.parse("/quit " + "x".repeat(4001)));
+    }
+
+    @Test
+    void fileCommandsBecomeTransferRequests() {
+        assertEquals(new Input.File(new TransferRequest.Send("bob", "notes/a b.txt")),
+                parser.parse("/send bob notes/a b.txt"));
+        assertEquals(new Input.File(new TransferRequest.Accept("k3f9q2", null)), parser.parse("/ACCEPT k3f9q2"));
+        assertEquals(new Input.File(new TransferRequest.ListAll()), parser.parse("/transfers"));
+        assertEquals(hint("usage: /reject ID"), parser.parse("/reject"));
+    }
+
+    @Test
+    void helpListsTheFileCommandsBeforeQuit() {
+        int send = CommandParser.HELP.indexOf(TransferRequest.HELP.getFirst());
+        assertEquals(CommandParser.HELP.indexOf("/nick NEW        change your nick") + 1, send);
+        assertEquals("/quit [REASON]   leave the chat (Ctrl-D does too)",
+                CommandParser.HELP.get(send + TransferRequest.HELP.size()));
     }
 }

@@ -56,7 +56,7 @@ public final class ChatServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages()), sessions, new Tokens(),
-                timer);
+                timer, new Transfers(config));
     }
 
     public ChatServer(ServerConfig config) {

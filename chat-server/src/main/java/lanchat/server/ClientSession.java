@@ -119,6 +119,11 @@ final class ClientSession implements Member {
         return rooms;
     }
 
+    /** True for a frame of a file transfer under way, which the rate limit does not count. Reader thread. */
+    boolean isUnmetered(Command command) {
+        return hub.transfers().isUnmetered(this, command);
+    }
+
     /** Carries out one decoded command, unless the session is over. Reader thread. */
     void handle(Envelope<Command> envelope) {
         LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
@@ -188,8 +193,8 @@ final class ClientSession implements Member {
      * Ends the connection, once, whatever the cause and whichever thread: queues the last frame, and sets the
      * drain deadline after which the socket is closed even if the peer never reads. A lost connection of a
      * registered client is held for {@code --resume-grace}; anything else ends the session too: it leaves every
-     * room (the others see {@code left} with the reason) and frees the nick. Never blocks for long: safe on the
-     * timer thread.
+     * room (the others see {@code left} with the reason), frees the nick and cancels its file transfers (the
+     * other sides get {@code file-cancel}). Never blocks for long: safe on the timer thread.
      */
     void disconnect(Disconnect why) {
         boolean holding;
@@ -205,6 +210,7 @@ final class ClientSession implements Member {
             } else {
                 leaveEverything(why.reason());
             }
+            hub.transfers().cancelAll(this, why.reason());
         } finally {
             lock.unlock();
         }

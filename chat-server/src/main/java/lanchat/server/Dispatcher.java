@@ -16,11 +16,13 @@ final class Dispatcher {
     private final ClientSession session;
     private final Hub hub;
     private final Handshake handshake;
+    private final FileRelay fileRelay;
 
     Dispatcher(ClientSession session, Hub hub) {
         this.session = session;
         this.hub = hub;
         this.handshake = new Handshake(session, hub);
+        this.fileRelay = new FileRelay(session, hub);
     }
 
     void dispatch(Command command, String ref) {
@@ -42,6 +44,7 @@ final class Dispatcher {
                 // Nothing to do: every frame already counted as a sign of life.
             }
             case Command.Quit quit -> session.disconnect(Disconnect.quit(quit.reason(), ref));
+            case Command.FileCommand file -> fileRelay.handle(file, ref);
         }
     }
 

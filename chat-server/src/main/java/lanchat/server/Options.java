@@ -107,6 +107,11 @@ final class Options {
     @Mixin
     HistoryOptions history = new HistoryOptions();
 
+    @Option(names = "--max-file-bytes", paramLabel = "BYTES", defaultValue = "104857600",
+            description = "Largest file a client may send to another (the server relays it, never stores it); "
+                    + "0 = no file transfers. Default: ${DEFAULT-VALUE} (100 MiB).")
+    long maxFileBytes;
+
     @Option(names = "--quiet", description = "Log warnings and errors only.")
     boolean quiet;
 
@@ -145,8 +150,8 @@ final class Options {
             throw new IllegalArgumentException("--quiet and --verbose contradict each other; choose one");
         }
         return new ServerConfig(host, port, backlog, name, motd, password, maxClients, sendQueueBytes,
-                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery, discoveryPort, acceptPause,
-                history.config());
+                handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery,
+                discoveryPort, acceptPause, history.config(), maxFileBytes);
     }
 
     Level logLevel() {

@@ -30,11 +30,12 @@ import lanchat.protocol.Rules;
  * @param acceptPause      debugging: delay before the first accept() ({@code --accept-pause})
  * @param history          room history, resume and persistence ({@code --history}, {@code --resume-grace},
  *                         {@code --data-dir}, {@code --fsync})
+ * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause, HistoryConfig history) {
+        Duration acceptPause, HistoryConfig history, long maxFileBytes) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
@@ -65,6 +66,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
                 "--discovery-port must be 0..65535, got " + discoveryPort);
         Objects.requireNonNull(acceptPause, "acceptPause");
         Objects.requireNonNull(history, "history");
+        require(maxFileBytes >= 0, "--max-file-bytes must not be negative, got " + maxFileBytes);
     }
 
     /**

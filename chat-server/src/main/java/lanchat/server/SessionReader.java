@@ -12,8 +12,8 @@ import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
 
 /**
- * The reader thread of one connection ({@code session alice@/127.0.0.1:51234}): reads a frame, checks it against
- * the rate limit, decodes it and hands it to its {@link ClientSession}; repeats until the session is over. Then
+ * The reader thread of one connection ({@code session alice@/127.0.0.1:51234}): reads a frame, decodes it, checks
+ * it against the rate limit and hands it to its {@link ClientSession}; repeats until the session is over. Then
  * it lingers, reading and discarding, until the peer closes or the drain deadline closes the socket, waits for the
  * outbox to finish, and closes the socket. The only thread that reads from the socket.
  */
@@ -70,21 +70,34 @@ final class SessionReader implements Runnable {
         }
     }
 
+    /**
+     * Decodes and handles one frame, unless it is over the rate limit. Every frame counts against the limit
+     * except those that move a file transfer along, which its flow-control window bounds instead.
+     */
     private void onFrame(byte[] body) {
         liveness.heard();
-        if (!frameRate.tryAcquire()) {
-            session.reject(ErrorCode.RATE_LIMITED, "more than " + config.rateLimit()
-                    + " frames a second (bursts of " + config.rateBurst() + "); this frame was dropped", refOf(body));
-            return;
-        }
         Envelope<Command> envelope;
         try {
             envelope = MessageCodec.decodeCommand(body);
         } catch (ProtocolException e) {
-            session.reject(e.code(), e.getMessage(), e.ref());
+            if (withinRate(e.ref())) {
+                session.reject(e.code(), e.getMessage(), e.ref());
+            }
             return;
         }
-        session.handle(envelope);
+        if (session.isUnmetered(envelope.message()) || withinRate(envelope.ref())) {
+            session.handle(envelope);
+        }
+    }
+
+    /** Takes a token for one frame; when there is none, answers {@code rate_limited} and returns false. */
+    private boolean withinRate(String ref) {
+        if (frameRate.tryAcquire()) {
+            return true;
+        }
+        session.reject(ErrorCode.RATE_LIMITED, "more than " + config.rateLimit() + " frames a second (bursts of "
+                + config.rateBurst() + "); this frame was dropped", ref);
+        return false;
     }
 
     /**
@@ -100,15 +113,6 @@ final class SessionReader implements Runnable {
             }
         } catch (IOException e) {
             // closed at the deadline, or reset by the peer: either way nothing more to read
-        }
-    }
-
-    /** The ref of a frame that is dropped unread, so its error can still carry it. */
-    private static String refOf(byte[] body) {
-        try {
-            return MessageCodec.decodeCommand(body).ref();
-        } catch (ProtocolException e) {
-            return e.ref();
         }
     }
 }

@@ -167,6 +167,10 @@ class GoldenVectorsLiveTest {
                 assertEquals(new Event.Bye("quit"), reply.message());
                 client.awaitEnd();
             }
+            // The vectors offer a file to bob, who is not here, and name a transfer nobody started.
+            case "file-offer" -> assertEquals(ErrorCode.NO_SUCH_NICK.wire(), error(reply).code());
+            case "file-accept", "file-reject", "file-chunk", "file-ack", "file-done", "file-cancel" ->
+                    assertEquals(ErrorCode.NO_SUCH_TRANSFER.wire(), error(reply).code());
             default -> throw new AssertionError("no expectation for a vector of type " + v.type());
         }
         if (reply != null) {

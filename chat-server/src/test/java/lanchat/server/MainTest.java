@@ -45,7 +45,8 @@ class MainTest {
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
                 "--threads=KIND", "Default: virtual", "--history=N", "Default: 200", "--resume-grace=SECONDS",
                 "Default: 60 s", "--data-dir=DIR", "Default: none (history in memory only)", "--fsync=POLICY",
-                "Default: batch", "--quiet", "--verbose", "--help", "--version");
+                "Default: batch", "--max-file-bytes=BYTES", "Default: 104857600", "--quiet", "--verbose", "--help",
+                "--version");
         for (String expected : withDefaults) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
         }
@@ -65,6 +66,7 @@ class MainTest {
         "--history 10001 | --history must be 0..10000, got 10001",
         "--resume-grace -5 | '-5' is negative; expected seconds, e.g. 0.5",
         "--fsync sometimes | Invalid value for option '--fsync'",
+        "--max-file-bytes -1 | --max-file-bytes must not be negative, got -1",
     })
     void commandLineMistakeIsOneLineAndExitCode2(String args, String expected) {
         assertEquals(Main.USAGE, run(args.split(" ")));

@@ -1,11 +1,17 @@
 package lanchat.protocol;
 
 import static lanchat.protocol.Rules.requireAtLeast;
+import static lanchat.protocol.Rules.requireChunkData;
+import static lanchat.protocol.Rules.requireFileName;
 import static lanchat.protocol.Rules.requireNick;
 import static lanchat.protocol.Rules.requirePresent;
 import static lanchat.protocol.Rules.requireRoom;
+import static lanchat.protocol.Rules.requireSha256;
 import static lanchat.protocol.Rules.requireText;
+import static lanchat.protocol.Rules.requireTransferId;
 
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -109,6 +115,98 @@ public sealed interface Command {
     /** {@code quit}: end the session; {@code reason} (optional) is shown to the rooms. */
     record Quit(String reason) implements Command {
         public Quit {
+            if (reason != null) {
+                requireText("reason", reason);
+            }
+        }
+    }
+
+    /**
+     * The file-transfer commands (PROTOCOL.md section 10), each about the transfer named by its {@code id}. The
+     * server hands them all to one place, so a new one does not compile until that place handles it.
+     */
+    sealed interface FileCommand extends Command {
+        String id();
+    }
+
+    /**
+     * {@code file-offer}: offers a file {@code to} a nick. The sender chooses the {@code id}; {@code size} is in
+     * bytes and {@code sha256} is the hex digest of the whole file, which the receiver checks at the end.
+     */
+    record FileOffer(String to, String id, String name, Long size, String sha256) implements FileCommand {
+        public FileOffer {
+            requireNick("to", to);
+            requireTransferId("id", id);
+            requireFileName("name", name);
+            requireAtLeast("size", size, 0);
+            requireSha256("sha256", sha256);
+        }
+    }
+
+    /** {@code file-accept}: the receiver takes the offered file; the sender may start sending chunks. */
+    record FileAccept(String id) implements FileCommand {
+        public FileAccept {
+            requireTransferId("id", id);
+        }
+    }
+
+    /** {@code file-reject}: the receiver declines the offer; the transfer is over. */
+    record FileReject(String id) implements FileCommand {
+        public FileReject {
+            requireTransferId("id", id);
+        }
+    }
+
+    /**
+     * {@code file-chunk}: the next piece of the file, numbered from 0, as base64 of 1 to
+     * {@value Rules#MAX_CHUNK_BYTES} bytes. Sent by the sender only, within the window (PROTOCOL.md).
+     */
+    record FileChunk(String id, Long index, String data) implements FileCommand {
+        public FileChunk {
+            requireTransferId("id", id);
+            requireAtLeast("index", index, 0);
+            requireChunkData("data", data);
+        }
+
+        /** The chunk holding {@code buffer[0..length)}. */
+        public static FileChunk of(String id, long index, byte[] buffer, int length) {
+            return new FileChunk(id, index, Base64.getEncoder().encodeToString(Arrays.copyOf(buffer, length)));
+        }
+
+        /** The file bytes this chunk carries. */
+        public byte[] bytes() {
+            return Base64.getDecoder().decode(data);
+        }
+
+        /** How many bytes {@link #bytes()} holds, counted from the base64 text without decoding it. */
+        public int byteCount() {
+            int padding = data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0;
+            return data.length() / 4 * 3 - padding;
+        }
+    }
+
+    /** {@code file-ack}: the receiver has chunk {@code index} (and every one before it). */
+    record FileAck(String id, Long index) implements FileCommand {
+        public FileAck {
+            requireTransferId("id", id);
+            requireAtLeast("index", index, 0);
+        }
+    }
+
+    /**
+     * {@code file-done}: from the sender, every chunk has been sent; from the receiver, afterwards, the file
+     * matched its {@code sha256} and is saved. The receiver's {@code file-done} ends the transfer.
+     */
+    record FileDone(String id) implements FileCommand {
+        public FileDone {
+            requireTransferId("id", id);
+        }
+    }
+
+    /** {@code file-cancel}: either side ends the transfer; {@code reason} (optional) is shown to the other. */
+    record FileCancel(String id, String reason) implements FileCommand {
+        public FileCancel {
+            requireTransferId("id", id);
             if (reason != null) {
                 requireText("reason", reason);
             }

@@ -36,6 +36,11 @@ public enum ErrorCode {
     NOT_IN_ROOM("not_in_room", false),
     NO_SUCH_NICK("no_such_nick", false),
     RESUME_FAILED("resume_failed", false),
+    // File transfers (PROTOCOL.md section 10).
+    NO_SUCH_TRANSFER("no_such_transfer", false),
+    TRANSFER_INVALID("transfer_invalid", false),
+    FILE_TOO_LARGE("file_too_large", false),
+    TOO_MANY_TRANSFERS("too_many_transfers", false),
     // Limits.
     SERVER_FULL("server_full", true),
     RATE_LIMITED("rate_limited", false),

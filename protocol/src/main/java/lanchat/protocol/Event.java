@@ -1,12 +1,17 @@
 package lanchat.protocol;
 
 import static lanchat.protocol.Rules.requireAtLeast;
+import static lanchat.protocol.Rules.requireChunkData;
+import static lanchat.protocol.Rules.requireFileName;
 import static lanchat.protocol.Rules.requireNick;
 import static lanchat.protocol.Rules.requirePresent;
 import static lanchat.protocol.Rules.requireRoom;
+import static lanchat.protocol.Rules.requireSha256;
 import static lanchat.protocol.Rules.requireText;
 import static lanchat.protocol.Rules.requireTimestamp;
+import static lanchat.protocol.Rules.requireTransferId;
 
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -147,6 +152,96 @@ public sealed interface Event {
     record Bye(String reason) implements Event {
         public Bye {
             requirePresent("reason", reason);
+        }
+    }
+
+    /**
+     * The file-transfer events (PROTOCOL.md section 10): a file command relayed by the server to the other side
+     * of the transfer {@code id}. {@code from} is always that other side's nick: the sender for the receiver,
+     * the receiver for the sender.
+     */
+    sealed interface FileEvent extends Event {
+        String from();
+
+        String id();
+    }
+
+    /**
+     * {@code file-offer}: {@code from} offers a file {@code to} a nick. Delivered to {@code to}, and echoed to
+     * {@code from} (with the offer's {@code ref}) once the server has registered the transfer.
+     */
+    record FileOffer(String from, String to, String id, String name, Long size, String sha256)
+            implements FileEvent {
+        public FileOffer {
+            requireNick("from", from);
+            requireNick("to", to);
+            requireTransferId("id", id);
+            requireFileName("name", name);
+            requireAtLeast("size", size, 0);
+            requireSha256("sha256", sha256);
+        }
+    }
+
+    /** {@code file-accept}: the receiver {@code from} accepted; the sender may now send chunks. */
+    record FileAccept(String from, String id) implements FileEvent {
+        public FileAccept {
+            requireNick("from", from);
+            requireTransferId("id", id);
+        }
+    }
+
+    /** {@code file-reject}: the receiver {@code from} declined; the transfer is over. */
+    record FileReject(String from, String id) implements FileEvent {
+        public FileReject {
+            requireNick("from", from);
+            requireTransferId("id", id);
+        }
+    }
+
+    /** {@code file-chunk}: chunk {@code index} of the file, base64, from the sender {@code from}. */
+    record FileChunk(String from, String id, Long index, String data) implements FileEvent {
+        public FileChunk {
+            requireNick("from", from);
+            requireTransferId("id", id);
+            requireAtLeast("index", index, 0);
+            requireChunkData("data", data);
+        }
+
+        /** The file bytes this chunk carries. */
+        public byte[] bytes() {
+            return Base64.getDecoder().decode(data);
+        }
+    }
+
+    /** {@code file-ack}: the receiver {@code from} has chunk {@code index}; one more chunk may be sent. */
+    record FileAck(String from, String id, Long index) implements FileEvent {
+        public FileAck {
+            requireNick("from", from);
+            requireTransferId("id", id);
+            requireAtLeast("index", index, 0);
+        }
+    }
+
+    /**
+     * {@code file-done}: to the receiver, the sender {@code from} has sent every chunk (now check the file); to
+     * the sender, the receiver {@code from} checked the file and saved it (the transfer is over).
+     */
+    record FileDone(String from, String id) implements FileEvent {
+        public FileDone {
+            requireNick("from", from);
+            requireTransferId("id", id);
+        }
+    }
+
+    /**
+     * {@code file-cancel}: the transfer is over before its end; {@code from} is the other side and
+     * {@code reason} says why (PROTOCOL.md lists the reasons the server gives).
+     */
+    record FileCancel(String from, String id, String reason) implements FileEvent {
+        public FileCancel {
+            requireNick("from", from);
+            requireTransferId("id", id);
+            requireText("reason", reason);
         }
     }
 }

@@ -42,6 +42,13 @@ public final class MessageCodec {
         command("ping", Command.Ping.class);
         command("pong", Command.Pong.class);
         command("quit", Command.Quit.class);
+        command("file-offer", Command.FileOffer.class);
+        command("file-accept", Command.FileAccept.class);
+        command("file-reject", Command.FileReject.class);
+        command("file-chunk", Command.FileChunk.class);
+        command("file-ack", Command.FileAck.class);
+        command("file-done", Command.FileDone.class);
+        command("file-cancel", Command.FileCancel.class);
 
         event("welcome", Event.Welcome.class);
         event("joined", Event.Joined.class);
@@ -56,6 +63,13 @@ public final class MessageCodec {
         event("ping", Event.Ping.class);
         event("pong", Event.Pong.class);
         event("bye", Event.Bye.class);
+        event("file-offer", Event.FileOffer.class);
+        event("file-accept", Event.FileAccept.class);
+        event("file-reject", Event.FileReject.class);
+        event("file-chunk", Event.FileChunk.class);
+        event("file-ack", Event.FileAck.class);
+        event("file-done", Event.FileDone.class);
+        event("file-cancel", Event.FileCancel.class);
     }
 
     private static final Gson GSON = StrictScalars.register(new GsonBuilder())

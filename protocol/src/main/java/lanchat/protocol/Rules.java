@@ -14,9 +14,19 @@ public final class Rules {
     public static final int MAX_NICK_CHARS = 20;
     public static final int MAX_ROOM_CHARS = 32;
     public static final int MAX_TEXT_CODE_POINTS = 4_000;
+    /** The most file bytes one {@code file-chunk} carries (before base64). */
+    public static final int MAX_CHUNK_BYTES = 32_768;
+    /** The most chunks of one transfer that may be sent and not yet acknowledged: the flow-control window. */
+    public static final int TRANSFER_WINDOW_CHUNKS = 8;
+    public static final int MAX_TRANSFER_ID_CHARS = 32;
+    public static final int MAX_FILE_NAME_CODE_POINTS = 255;
 
     private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    // Base64 of MAX_CHUNK_BYTES bytes, padding included: checked before anything is decoded.
+    private static final int MAX_CHUNK_BASE64_CHARS = (MAX_CHUNK_BYTES + 2) / 3 * 4;
 
     private Rules() {
     }
@@ -27,6 +37,33 @@ public final class Rules {
 
     public static boolean isValidRoom(String room) {
         return room != null && ROOM.matcher(room).matches();
+    }
+
+    public static boolean isValidTransferId(String id) {
+        return id != null && TRANSFER_ID.matcher(id).matches();
+    }
+
+    /**
+     * Why a file name is invalid, or null when it is valid: 1-255 code points, not blank, no control characters.
+     * Path separators and {@code ..} are allowed on the wire: a receiver never uses the name as a path as it is.
+     */
+    public static String fileNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "the name is empty";
+        }
+        int codePoints = name.codePointCount(0, name.length());
+        if (codePoints > MAX_FILE_NAME_CODE_POINTS) {
+            return "the name has " + codePoints + " characters, more than " + MAX_FILE_NAME_CODE_POINTS;
+        }
+        if (name.isBlank()) {
+            return "the name is blank";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return String.format("the name contains control character U+%04X", (int) name.charAt(i));
+            }
+        }
+        return null;
     }
 
     /** Why the text is invalid, or null when it is valid. */
@@ -80,6 +117,57 @@ public final class Rules {
             throw new FieldException(ErrorCode.TEXT_INVALID, field + ": " + problem);
         }
         return text;
+    }
+
+    static String requireTransferId(String field, String id) {
+        requirePresent(field, id);
+        if (!isValidTransferId(id)) {
+            throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + id + "\" is not a valid transfer id: 1-"
+                    + MAX_TRANSFER_ID_CHARS + " ASCII letters, digits, '_' or '-'");
+        }
+        return id;
+    }
+
+    static String requireFileName(String field, String name) {
+        requirePresent(field, name);
+        String problem = fileNameProblem(name);
+        if (problem != null) {
+            throw new FieldException(ErrorCode.BAD_FIELD, field + ": " + problem);
+        }
+        return name;
+    }
+
+    static String requireSha256(String field, String hex) {
+        requirePresent(field, hex);
+        if (!SHA256.matcher(hex).matches()) {
+            throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + hex
+                    + "\" is not a SHA-256 digest: 64 lowercase hexadecimal digits");
+        }
+        return hex;
+    }
+
+    /** Checks that {@code data} is standard base64 (RFC 4648, padded) of 1 to {@value #MAX_CHUNK_BYTES} bytes. */
+    static String requireChunkData(String field, String data) {
+        requirePresent(field, data);
+        if (data.isEmpty() || data.length() > MAX_CHUNK_BASE64_CHARS || data.length() % 4 != 0) {
+            throw badChunk(field, data.length() + " characters, expected 4 to " + MAX_CHUNK_BASE64_CHARS
+                    + " and a multiple of 4");
+        }
+        int decodedBytes;
+        try {
+            decodedBytes = java.util.Base64.getDecoder().decode(data).length;
+        } catch (IllegalArgumentException e) {
+            throw badChunk(field, e.getMessage());
+        }
+        if (decodedBytes > MAX_CHUNK_BYTES) {
+            throw badChunk(field, "it decodes to " + decodedBytes + " bytes");
+        }
+        return data;
+    }
+
+    private static FieldException badChunk(String field, String detail) {
+        return new FieldException(ErrorCode.BAD_FIELD, field + " is not base64 of 1-" + MAX_CHUNK_BYTES
+                + " bytes: " + detail);
     }
 
     static <T> T requirePresent(String field, T value) {

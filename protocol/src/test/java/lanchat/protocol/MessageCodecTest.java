@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class MessageCodecTest {
     private static final String TS = "2026-11-24T10:15:30.123Z";
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     static Stream<Command> everyCommand() {
         return Stream.of(
@@ -35,7 +36,15 @@ class MessageCodecTest {
                 new Command.Ping(),
                 new Command.Pong(),
                 new Command.Quit("gone"),
-                new Command.Quit(null));
+                new Command.Quit(null),
+                new Command.FileOffer("bob", "k3f9q2", "../report 1.pdf", 5_242_880L, SHA),
+                new Command.FileAccept("k3f9q2"),
+                new Command.FileReject("k3f9q2"),
+                new Command.FileChunk("k3f9q2", 0L, "dGVzdA=="),
+                new Command.FileAck("k3f9q2", 0L),
+                new Command.FileDone("k3f9q2"),
+                new Command.FileCancel("k3f9q2", "changed my mind"),
+                new Command.FileCancel("k3f9q2", null));
     }
 
     static Stream<Event> everyEvent() {
@@ -53,7 +62,14 @@ class MessageCodecTest {
                 new Event.Gap("lobby", 3L, 40L),
                 new Event.Ping(),
                 new Event.Pong(),
-                new Event.Bye("server shutting down"));
+                new Event.Bye("server shutting down"),
+                new Event.FileOffer("alice", "bob", "k3f9q2", "report.pdf", 0L, SHA),
+                new Event.FileAccept("bob", "k3f9q2"),
+                new Event.FileReject("bob", "k3f9q2"),
+                new Event.FileChunk("alice", "k3f9q2", 7L, "dGVzdA=="),
+                new Event.FileAck("bob", "k3f9q2", 7L),
+                new Event.FileDone("alice", "k3f9q2"),
+                new Event.FileCancel("bob", "k3f9q2", "left: connection lost"));
     }
 
     @ParameterizedTest
@@ -109,7 +125,30 @@ class MessageCodecTest {
                 Arguments.of("{\"type\":\"ping\"} // comment", ErrorCode.BAD_JSON),
                 Arguments.of("null", ErrorCode.BAD_JSON),
                 Arguments.of("[".repeat(10_000), ErrorCode.BAD_JSON),
-                Arguments.of("{\"type\":{}}", ErrorCode.MISSING_TYPE));
+                Arguments.of("{\"type\":{}}", ErrorCode.MISSING_TYPE),
+                Arguments.of("{\"type\":\"file-accept\",\"id\":\"a b\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-accept\",\"id\":\"\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-accept\",\"id\":\"" + "x".repeat(33) + "\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"a\",\"name\":\"x\",\"size\":-1,"
+                        + "\"sha256\":\"" + SHA + "\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"a\",\"name\":\"x\",\"size\":1,"
+                        + "\"sha256\":\"" + SHA.toUpperCase(java.util.Locale.ROOT) + "\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"a\",\"name\":\"x\",\"size\":1,"
+                        + "\"sha256\":\"abc\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"a\",\"name\":\"a\\u0007b\","
+                        + "\"size\":1,\"sha256\":\"" + SHA + "\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"bob\",\"id\":\"a\",\"name\":\"  \","
+                        + "\"size\":1,\"sha256\":\"" + SHA + "\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-offer\",\"to\":\"-bob\",\"id\":\"a\",\"name\":\"x\","
+                        + "\"size\":1,\"sha256\":\"" + SHA + "\"}", ErrorCode.NICK_INVALID),
+                Arguments.of("{\"type\":\"file-chunk\",\"id\":\"a\",\"index\":-1,\"data\":\"dGVzdA==\"}",
+                        ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-chunk\",\"id\":\"a\",\"index\":0,\"data\":\"\"}", ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-chunk\",\"id\":\"a\",\"index\":0,\"data\":\"dGVzd\"}",
+                        ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-chunk\",\"id\":\"a\",\"index\":0,\"data\":\"dGV*dA==\"}",
+                        ErrorCode.BAD_FIELD),
+                Arguments.of("{\"type\":\"file-cancel\",\"id\":\"a\",\"reason\":\"\"}", ErrorCode.TEXT_INVALID));
     }
 
     @ParameterizedTest
@@ -125,7 +164,9 @@ class MessageCodecTest {
         var e = assertThrows(ProtocolException.class,
                 () -> MessageCodec.decodeCommand("{\"type\":\"jion\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals("unknown message type \"jion\"; known: hello, nick, join, leave, say, whisper, who, rooms, "
-                + "ping, pong, quit", e.getMessage());
+                + "ping, pong, quit, file-offer, file-accept, file-reject, file-chunk, file-ack, file-done, "
+                + "file-cancel",
+                e.getMessage());
     }
 
     @Test
