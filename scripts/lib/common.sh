@@ -40,6 +40,16 @@ find_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# Maven 3.8/3.9's own Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every run. The flag that allows it
+# quietly makes JDK 17-22 refuse to start, so it is added only for the JDK that find_jdk chose.
+quiet_maven() {
+  local major
+  major="$(jdk_major "$JAVA_HOME")"
+  if [ -n "$major" ] && [ "$major" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
 # True when $1 is missing or any file under the given source folders is newer than it.
 is_stale() {
   local jar="$1"
@@ -55,7 +65,8 @@ build_jars() {
   if is_stale "$server_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-server/pom.xml" "$LANCHAT_ROOT/chat-server/src/main" \
     || is_stale "$client_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main"; then
     echo "Building the LanChat jars (mvn package)..." >&2
-    (cd "$LANCHAT_ROOT" && mvn -q -B -DskipTests package >&2) || {
+    quiet_maven
+    (cd "$LANCHAT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package >&2) || {
       echo "The build failed; run 'mvn -B package' in $LANCHAT_ROOT to see why." >&2
       exit 1
     }
