@@ -66,7 +66,8 @@ build_jars() {
     || is_stale "$client_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main"; then
     echo "Building the LanChat jars (mvn package)..." >&2
     quiet_maven
-    (cd "$LANCHAT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package >&2) || {
+    # Debian's Maven 3.8 prints stray colour resets (ESC[0m) even in batch mode: drop them.
+    (set -o pipefail; cd "$LANCHAT_ROOT" && mvn -q -B -DskipTests package 2>&1 | sed $'s/\x1b\\[0m//g' >&2) || {
       echo "The build failed; run 'mvn -B package' in $LANCHAT_ROOT to see why." >&2
       exit 1
     }
