@@ -22,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *                    ≤ limitBytes
  * </pre>
  *
+ * <p>The writer runs only while there is something to send. With virtual threads it ends as soon as the queue
+ * is empty, and the next {@link #offer} starts a new one: starting a virtual thread costs about as much as waking
+ * a parked one, while a writer parked for hours on an idle connection keeps its stack (~2.5 KiB). A platform
+ * thread is expensive to start, so with platform threads the first writer stays and waits for more.
+ *
  * <p>A frame that would take the queue (plus the write in progress) over {@code limitBytes} is refused, the
  * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself.
  * {@link #finish} queues one last frame (past the limit, so an error can still go out), lets the writer drain
@@ -38,19 +43,29 @@ final class Outbox {
     }
 
     private static final int MAX_WRITE_BYTES = 64 * 1024;
+    // What takeBatch() returns instead of bytes, compared by identity: the writer ends, or sends the FIN.
+    private static final byte[] IDLE = new byte[0];
+    private static final byte[] DRAINED = new byte[0];
 
     private final Socket socket;
     private final int limitBytes;
     private final Trouble trouble;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Condition ended = lock.newCondition();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>(4);
+    // The frames of the batch being joined; only the writer thread touches it, outside the lock.
+    private final ArrayList<byte[]> taken = new ArrayList<>();
     private long queuedBytes;
     private long writingBytes;
     private boolean exceeded;
     private boolean finishing;
     private boolean stopped;
-    private Thread writer;
+    private ThreadKind threads;
+    private boolean endsWhenIdle;
+    private boolean writing;
+    private volatile String threadName;
+    private volatile Thread writer;
 
     Outbox(Socket socket, int limitBytes, Trouble trouble) {
         if (limitBytes <= 0) {
@@ -61,13 +76,29 @@ final class Outbox {
         this.trouble = trouble;
     }
 
-    /** Starts the writer thread; called once, by the session. */
-    void start(ThreadKind threads, String threadName) {
-        writer = threads.start(threadName, this::writeUntilFinished);
+    /** Lets writer threads start from now on (one at once if something is queued); called once, by the session. */
+    void start(ThreadKind kind, String name) {
+        threadName = name;
+        boolean wake;
+        lock.lock();
+        try {
+            threads = kind;
+            endsWhenIdle = kind == ThreadKind.VIRTUAL;
+            wake = claimWriter();
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            startWriter();
+        }
     }
 
-    void rename(String threadName) {
-        writer.setName(threadName);
+    void rename(String name) {
+        threadName = name;
+        Thread current = writer;
+        if (current != null) {
+            current.setName(name);
+        }
     }
 
     /**
@@ -75,29 +106,37 @@ final class Outbox {
      * the frame would take the queue over its limit (which also drops the queue and reports the trouble once).
      */
     boolean offer(byte[] frame) {
+        boolean accepted;
+        boolean wake = false;
         lock.lock();
         try {
             if (finishing || exceeded || stopped) {
                 return false;
             }
-            if (queuedBytes + writingBytes + frame.length <= limitBytes) {
+            accepted = queuedBytes + writingBytes + frame.length <= limitBytes;
+            if (accepted) {
                 queue.add(frame);
                 queuedBytes += frame.length;
-                changed.signal();
-                return true;
+                wake = claimWriter();
+            } else {
+                exceeded = true;
+                queue.clear();
+                queuedBytes = 0;
             }
-            exceeded = true;
-            queue.clear();
-            queuedBytes = 0;
         } finally {
             lock.unlock();
         }
-        trouble.queueExceeded();
-        return false;
+        if (!accepted) {
+            trouble.queueExceeded();
+        } else if (wake) {
+            startWriter();
+        }
+        return accepted;
     }
 
     /** Queues {@code lastFrame} (null for none) past the limit; the writer sends what is queued, then a FIN. */
     void finish(byte[] lastFrame) {
+        boolean wake;
         lock.lock();
         try {
             if (finishing) {
@@ -108,27 +147,64 @@ final class Outbox {
                 queue.add(lastFrame);
                 queuedBytes += lastFrame.length;
             }
-            changed.signal();
+            wake = !stopped && claimWriter();
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            startWriter();
+        }
+    }
+
+    /** Waits for the writer to send the FIN (after {@link #finish}) or to fail; true when it did. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!stopped) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = ended.awaitNanos(nanos);
+            }
+            return true;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Waits for the writer thread to end (after {@link #finish}, or a failed write); true when it did. */
-    boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return writer == null || writer.join(timeout);
+    // With the lock held: true when the caller must start a writer (after unlocking); else wakes a waiting one.
+    private boolean claimWriter() {
+        if (threads == null || stopped) {
+            return false;
+        }
+        if (writing) {
+            changed.signal();
+            return false;
+        }
+        writing = true;
+        return true;
     }
 
-    private void writeUntilFinished() {
+    // Never under the lock: starting a platform thread takes a while.
+    private void startWriter() {
+        writer = threads.start(threadName, this::writeUntilIdle);
+    }
+
+    private void writeUntilIdle() {
         try {
             OutputStream out = socket.getOutputStream();
-            for (byte[] batch = takeBatch(); batch != null; batch = takeBatch()) {
+            for (byte[] batch = takeBatch(); batch != DRAINED; batch = takeBatch()) {
+                if (batch == IDLE) {
+                    return;
+                }
                 // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
                 out.write(batch);
                 wrote();
             }
             // A FIN after our last byte: the peer reads everything we sent, then end of stream.
             socket.shutdownOutput();
+            stop();
         } catch (IOException e) {
             stop();
             trouble.writeFailed(e);
@@ -138,18 +214,29 @@ final class Outbox {
         }
     }
 
-    /** Waits for frames and returns them joined into one array, or null once finishing and drained. */
+    /**
+     * Returns the queued frames joined into one array; {@link #IDLE} when the queue is empty and this writer
+     * should end, {@link #DRAINED} once finishing and everything is sent.
+     */
     private byte[] takeBatch() throws InterruptedException {
-        List<byte[]> batch = new ArrayList<>();
         int size = 0;
         lock.lock();
         try {
-            while (queue.isEmpty() && !finishing) {
+            while (queue.isEmpty()) {
+                if (finishing) {
+                    return DRAINED;
+                }
+                if (endsWhenIdle) {
+                    // The next offer() sees writing == false and starts a new writer.
+                    writing = false;
+                    writer = null;
+                    return IDLE;
+                }
                 changed.await();
             }
-            while (!queue.isEmpty() && (batch.isEmpty() || size + queue.peek().length <= MAX_WRITE_BYTES)) {
+            while (!queue.isEmpty() && (taken.isEmpty() || size + queue.peek().length <= MAX_WRITE_BYTES)) {
                 byte[] frame = queue.poll();
-                batch.add(frame);
+                taken.add(frame);
                 size += frame.length;
             }
             queuedBytes -= size;
@@ -157,7 +244,9 @@ final class Outbox {
         } finally {
             lock.unlock();
         }
-        return batch.isEmpty() ? null : join(batch, size);
+        byte[] batch = join(taken, size);
+        taken.clear();
+        return batch;
     }
 
     private void wrote() {
@@ -169,6 +258,7 @@ final class Outbox {
         }
     }
 
+    // The writer is done for good: after the FIN, or after a failed write.
     private void stop() {
         lock.lock();
         try {
@@ -176,6 +266,7 @@ final class Outbox {
             queue.clear();
             queuedBytes = 0;
             writingBytes = 0;
+            ended.signalAll();
         } finally {
             lock.unlock();
         }
