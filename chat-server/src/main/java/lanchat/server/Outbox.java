@@ -127,6 +127,7 @@ final class Outbox {
             lock.unlock();
         }
         if (!accepted) {
+            makeRoomForLastWords();
             trouble.queueExceeded();
         } else if (wake) {
             startWriter();
@@ -170,6 +171,19 @@ final class Outbox {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The peer stopped reading, so the kernel's send buffer (fixed small by the server) is full and the error
+     * that {@link #finish} queues could never leave. Growing the buffer by one write lets the rest of the write in
+     * progress and that error in; Linux wakes the blocked writer when the buffer grows.
+     */
+    private void makeRoomForLastWords() {
+        try {
+            socket.setSendBufferSize(socket.getSendBufferSize() + MAX_WRITE_BYTES);
+        } catch (IOException e) {
+            // closed meanwhile: nobody is left to tell
         }
     }
 
