@@ -84,7 +84,7 @@ final class Outbox {
         try {
             threads = kind;
             endsWhenIdle = kind == ThreadKind.VIRTUAL;
-            wake = claimWriter();
+            wake = (finishing || !queue.isEmpty()) && claimWriter();
         } finally {
             lock.unlock();
         }
