@@ -30,6 +30,8 @@ public final class ChatServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChatServer.class.getName());
     // Past the drain deadline each session closes its own socket; this is how long to wait for that to finish.
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(1);
+    // The kernel's send buffer per connection (Linux doubles it for its bookkeeping): see admit().
+    private static final int SEND_BUFFER_BYTES = 64 * 1024;
 
     private final ServerConfig config;
     private final PrintStream announcements;
@@ -199,6 +201,9 @@ public final class ChatServer implements AutoCloseable {
         try {
             // Chat frames are small and interactive: send them now rather than wait to fill a segment (Nagle).
             socket.setTcpNoDelay(true);
+            // A fixed send buffer: left to autotuning, Linux lets MiBs pile up in the kernel for a client that
+            // stopped reading, and --send-queue-bytes would only count once those are full.
+            socket.setSendBufferSize(SEND_BUFFER_BYTES);
         } catch (IOException e) {
             closeQuietly(socket);
             return;

@@ -22,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *                    ≤ limitBytes
  * </pre>
  *
+ * <p>The writer runs only while there is something to send. With virtual threads it ends as soon as the queue
+ * is empty, and the next {@link #offer} starts a new one: starting a virtual thread costs about as much as waking
+ * a parked one, while a writer parked for hours on an idle connection keeps its stack (~2.5 KiB). A platform
+ * thread is expensive to start, so with platform threads the first writer stays and waits for more.
+ *
  * <p>A frame that would take the queue (plus the write in progress) over {@code limitBytes} is refused, the
  * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself. History
  * replayed to a joiner or a resumed client goes through {@link #offerReplay}, outside that limit: a replay is
@@ -41,20 +46,30 @@ final class Outbox {
     }
 
     private static final int MAX_WRITE_BYTES = 64 * 1024;
+    // What takeBatch() returns instead of bytes, compared by identity: the writer ends, or sends the FIN.
+    private static final byte[] IDLE = new byte[0];
+    private static final byte[] DRAINED = new byte[0];
 
     private final Socket socket;
     private final int limitBytes;
     private final Trouble trouble;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Condition ended = lock.newCondition();
     private final ArrayDeque<Queued> queue = new ArrayDeque<>(4);
+    // The frames of the batch being joined; only the writer thread touches it, outside the lock.
+    private final ArrayList<byte[]> taken = new ArrayList<>();
     // Bytes counted against the limit: waiting in the queue, and in the write in progress. Replays do not count.
     private long queuedBytes;
     private long writingBytes;
     private boolean exceeded;
     private boolean finishing;
     private boolean stopped;
-    private Thread writer;
+    private ThreadKind threads;
+    private boolean endsWhenIdle;
+    private boolean writing;
+    private volatile String threadName;
+    private volatile Thread writer;
 
     /** A queued frame; {@code counted} is false for a replay, which is outside the limit. */
     private record Queued(byte[] frame, boolean counted) {
@@ -69,13 +84,29 @@ final class Outbox {
         this.trouble = trouble;
     }
 
-    /** Starts the writer thread; called once, by the session. */
-    void start(ThreadKind threads, String threadName) {
-        writer = threads.start(threadName, this::writeUntilFinished);
+    /** Lets writer threads start from now on (one at once if something is queued); called once, by the session. */
+    void start(ThreadKind kind, String name) {
+        threadName = name;
+        boolean wake;
+        lock.lock();
+        try {
+            threads = kind;
+            endsWhenIdle = kind == ThreadKind.VIRTUAL;
+            wake = (finishing || !queue.isEmpty()) && claimWriter();
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            startWriter();
+        }
     }
 
-    void rename(String threadName) {
-        writer.setName(threadName);
+    void rename(String name) {
+        threadName = name;
+        Thread current = writer;
+        if (current != null) {
+            current.setName(name);
+        }
     }
 
     /**
@@ -83,25 +114,33 @@ final class Outbox {
      * the frame would take the queue over its limit (which also drops the queue and reports the trouble once).
      */
     boolean offer(byte[] frame) {
+        boolean accepted;
+        boolean wake = false;
         lock.lock();
         try {
             if (finishing || exceeded || stopped) {
                 return false;
             }
-            if (queuedBytes + writingBytes + frame.length <= limitBytes) {
+            accepted = queuedBytes + writingBytes + frame.length <= limitBytes;
+            if (accepted) {
                 queue.add(new Queued(frame, true));
                 queuedBytes += frame.length;
-                changed.signal();
-                return true;
+                wake = claimWriter();
+            } else {
+                exceeded = true;
+                queue.clear();
+                queuedBytes = 0;
             }
-            exceeded = true;
-            queue.clear();
-            queuedBytes = 0;
         } finally {
             lock.unlock();
         }
-        trouble.queueExceeded();
-        return false;
+        if (!accepted) {
+            makeRoomForLastWords();
+            trouble.queueExceeded();
+        } else if (wake) {
+            startWriter();
+        }
+        return accepted;
     }
 
     /**
@@ -109,21 +148,26 @@ final class Outbox {
      * when {@link #offer} would refuse any frame (finishing, stopped, or over the limit already).
      */
     boolean offerReplay(byte[] frame) {
+        boolean wake;
         lock.lock();
         try {
             if (finishing || exceeded || stopped) {
                 return false;
             }
             queue.add(new Queued(frame, false));
-            changed.signal();
-            return true;
+            wake = claimWriter();
         } finally {
             lock.unlock();
         }
+        if (wake) {
+            startWriter();
+        }
+        return true;
     }
 
     /** Queues {@code lastFrame} (null for none) past the limit; the writer sends what is queued, then a FIN. */
     void finish(byte[] lastFrame) {
+        boolean wake;
         lock.lock();
         try {
             if (finishing) {
@@ -134,9 +178,12 @@ final class Outbox {
                 queue.add(new Queued(lastFrame, true));
                 queuedBytes += lastFrame.length;
             }
-            changed.signal();
+            wake = !stopped && claimWriter();
         } finally {
             lock.unlock();
+        }
+        if (wake) {
+            startWriter();
         }
     }
 
@@ -150,21 +197,68 @@ final class Outbox {
         }
     }
 
-    /** Waits for the writer thread to end (after {@link #finish}, or a failed write); true when it did. */
+    /** Waits for the writer to send the FIN (after {@link #finish}) or to fail; true when it did. */
     boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return writer == null || writer.join(timeout);
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!stopped) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = ended.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private void writeUntilFinished() {
+    /**
+     * The peer stopped reading, so the kernel's send buffer (fixed small by the server) is full and the error
+     * that {@link #finish} queues could never leave. Growing the buffer by one write lets the rest of the write in
+     * progress and that error in; Linux wakes the blocked writer when the buffer grows.
+     */
+    private void makeRoomForLastWords() {
+        try {
+            socket.setSendBufferSize(socket.getSendBufferSize() + MAX_WRITE_BYTES);
+        } catch (IOException e) {
+            // closed meanwhile: nobody is left to tell
+        }
+    }
+
+    // With the lock held: true when the caller must start a writer (after unlocking); else wakes a waiting one.
+    private boolean claimWriter() {
+        if (threads == null || stopped) {
+            return false;
+        }
+        if (writing) {
+            changed.signal();
+            return false;
+        }
+        writing = true;
+        return true;
+    }
+
+    // Never under the lock: starting a platform thread takes a while.
+    private void startWriter() {
+        writer = threads.start(threadName, this::writeUntilIdle);
+    }
+
+    private void writeUntilIdle() {
         try {
             OutputStream out = socket.getOutputStream();
-            for (byte[] batch = takeBatch(); batch != null; batch = takeBatch()) {
+            for (byte[] batch = takeBatch(); batch != DRAINED; batch = takeBatch()) {
+                if (batch == IDLE) {
+                    return;
+                }
                 // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
                 out.write(batch);
                 wrote();
             }
             // A FIN after our last byte: the peer reads everything we sent, then end of stream.
             socket.shutdownOutput();
+            stop();
         } catch (IOException e) {
             stop();
             trouble.writeFailed(e);
@@ -174,19 +268,30 @@ final class Outbox {
         }
     }
 
-    /** Waits for frames and returns them joined into one array, or null once finishing and drained. */
+    /**
+     * Returns the queued frames joined into one array; {@link #IDLE} when the queue is empty and this writer
+     * should end, {@link #DRAINED} once finishing and everything is sent.
+     */
     private byte[] takeBatch() throws InterruptedException {
-        List<byte[]> batch = new ArrayList<>();
         int size = 0;
         int counted = 0;
         lock.lock();
         try {
-            while (queue.isEmpty() && !finishing) {
+            while (queue.isEmpty()) {
+                if (finishing) {
+                    return DRAINED;
+                }
+                if (endsWhenIdle) {
+                    // The next offer() sees writing == false and starts a new writer.
+                    writing = false;
+                    writer = null;
+                    return IDLE;
+                }
                 changed.await();
             }
-            while (!queue.isEmpty() && fits(batch, size)) {
+            while (!queue.isEmpty() && (taken.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES)) {
                 Queued next = queue.poll();
-                batch.add(next.frame());
+                taken.add(next.frame());
                 size += next.frame().length;
                 counted += next.counted() ? next.frame().length : 0;
             }
@@ -195,12 +300,9 @@ final class Outbox {
         } finally {
             lock.unlock();
         }
-        return batch.isEmpty() ? null : join(batch, size);
-    }
-
-    // With the lock held: the next frame goes into this batch (always, when the batch is still empty).
-    private boolean fits(List<byte[]> batch, int size) {
-        return batch.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES;
+        byte[] batch = join(taken, size);
+        taken.clear();
+        return batch;
     }
 
     private void wrote() {
@@ -212,6 +314,7 @@ final class Outbox {
         }
     }
 
+    // The writer is done for good: after the FIN, or after a failed write.
     private void stop() {
         lock.lock();
         try {
@@ -219,6 +322,7 @@ final class Outbox {
             queue.clear();
             queuedBytes = 0;
             writingBytes = 0;
+            ended.signalAll();
         } finally {
             lock.unlock();
         }

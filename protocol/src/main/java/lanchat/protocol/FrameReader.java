@@ -12,10 +12,16 @@ import java.io.InputStream;
  * gave it in a buffer and loops ({@link #readFully}) until a whole header, then a whole body, is there. The
  * length is checked before anything is allocated, so a peer announcing 4 GiB costs nothing.
  *
+ * <p>The recv buffer is small ({@value #RECV_BUFFER_BYTES} bytes): chat frames are small, and a server holds one
+ * buffer per connection, idle ones included. A large body does not need a larger buffer: a read of more bytes
+ * than the buffer holds goes straight from the kernel into the body array.
+ *
  * <p>Not thread-safe: exactly one thread (a connection's reader thread) calls it. {@link #close()} closes
  * the underlying stream.
  */
 public final class FrameReader implements AutoCloseable {
+    static final int RECV_BUFFER_BYTES = 512;
+
     private final InputStream in;
     private final int maxFrameBytes;
     private final byte[] header = new byte[FrameWriter.HEADER_BYTES];
@@ -25,7 +31,7 @@ public final class FrameReader implements AutoCloseable {
             throw new IllegalArgumentException("maxFrameBytes <= 0: " + maxFrameBytes);
         }
         // The recv buffer: most reads are served from it instead of a system call each.
-        this.in = new BufferedInputStream(in, 8_192);
+        this.in = new BufferedInputStream(in, RECV_BUFFER_BYTES);
         this.maxFrameBytes = maxFrameBytes;
     }
 

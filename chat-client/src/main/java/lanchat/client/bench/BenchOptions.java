@@ -38,6 +38,11 @@ import picocli.CommandLine.Parameters;
             "  scripts/bench slow --send-queue-bytes 262144",
             "  scripts/bench fanout --server-jfr fanout.jfr   (then: jfr view hot-methods fanout.jfr)"})
 final class BenchOptions {
+    // Keep in step with scripts/server: the bench measures the server as that script runs it. The server runs on
+    // the bench's own JDK; 8-byte object headers exist from JDK 25 on.
+    private static final List<String> SERVER_SCRIPT_JVM_OPTIONS = Runtime.version().feature() >= 25
+            ? List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:+UseCompactObjectHeaders")
+            : List.of("-XX:+UseSerialGC", "-Xmn16m");
 
     /** What to measure. */
     enum Scenario { FANOUT, CAPACITY, SLOW }
@@ -129,7 +134,8 @@ final class BenchOptions {
     private Integer maxClients;
 
     @Option(names = "--server-jvm-opt", paramLabel = "OPT",
-            description = "A JVM option for the server, e.g. -Xmx256m (repeatable).")
+            description = "A JVM option for the server, e.g. -Xmx256m (repeatable; default: the same as "
+                    + "scripts/server, -XX:+UseSerialGC -Xmn16m, and on JDK 25+ -XX:+UseCompactObjectHeaders).")
     private List<String> serverJvmOptions = new ArrayList<>();
 
     @Option(names = "--server-arg", paramLabel = "ARG", description = "Another server option (repeatable).")
@@ -277,8 +283,9 @@ final class BenchOptions {
         return maxClients;
     }
 
+    /** --server-jvm-opt as given, or else the options scripts/server runs the server with. */
     List<String> serverJvmOptions() {
-        return List.copyOf(serverJvmOptions);
+        return serverJvmOptions.isEmpty() ? SERVER_SCRIPT_JVM_OPTIONS : List.copyOf(serverJvmOptions);
     }
 
     List<String> serverArgs() {
