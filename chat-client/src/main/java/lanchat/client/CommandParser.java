@@ -167,12 +167,10 @@ final class CommandParser {
     }
 
     private static Input invalidRoom(String room) {
-        return new Input.Hint("'" + room + "' is not a valid room name: 1-" + Rules.MAX_ROOM_CHARS
-                + " letters, digits, '_' or '-'");
+        return new Input.Hint("'" + room + "' is not a valid room name: " + Rules.ROOM_RULE);
     }
 
     private static Input invalidNick(String nick) {
-        return new Input.Hint("'" + nick + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
-                + " letters, digits, '_' or '-', starting with a letter");
+        return new Input.Hint("'" + nick + "' is not a valid nick: " + Rules.NICK_RULE);
     }
 }

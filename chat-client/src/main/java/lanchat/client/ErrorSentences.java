@@ -39,10 +39,8 @@ final class ErrorSentences {
         return switch (code) {
             case FRAME_EMPTY, FRAME_TOO_LARGE, TRUNCATED, BAD_UTF8, BAD_JSON, MISSING_TYPE, UNKNOWN_TYPE, BAD_FIELD ->
                     "the server could not read what this client sent (" + code.wire() + "): " + message;
-            case NICK_INVALID -> phrase("nick", nickOf(answers)) + " is not valid: 1-" + Rules.MAX_NICK_CHARS
-                    + " letters, digits, '_' or '-', starting with a letter";
-            case ROOM_INVALID -> phrase("room name", roomOf(answers)) + " is not valid: 1-" + Rules.MAX_ROOM_CHARS
-                    + " letters, digits, '_' or '-'";
+            case NICK_INVALID -> phrase("nick", nickOf(answers)) + " is not valid: " + Rules.NICK_RULE;
+            case ROOM_INVALID -> phrase("room name", roomOf(answers)) + " is not valid: " + Rules.ROOM_RULE;
             case TEXT_INVALID -> "the server refused that text: " + message;
             case NOT_REGISTERED -> "the server has not accepted this client's hello yet";
             case ALREADY_REGISTERED -> "this client is already logged in";

@@ -152,12 +152,10 @@ public final class Main implements Callable<Integer> {
             return "--port " + port + " is not a port number: 1-65535";
         }
         if (nick != null && !Rules.isValidNick(nick)) {
-            return "--nick '" + nick + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
-                    + " letters, digits, '_' or '-', starting with a letter";
+            return "--nick '" + nick + "' is not a valid nick: " + Rules.NICK_RULE;
         }
         if (!Rules.isValidRoom(room)) {
-            return "--room '" + room + "' is not a valid room name: 1-" + Rules.MAX_ROOM_CHARS
-                    + " letters, digits, '_' or '-'";
+            return "--room '" + room + "' is not a valid room name: " + Rules.ROOM_RULE;
         }
         if (downloadDir != null && !isPath(downloadDir)) {
             return "--download-dir '" + downloadDir + "' is not a path";

@@ -33,8 +33,7 @@ final class NickPrompt implements Login.NickChooser {
             if (Rules.isValidNick(nick)) {
                 return nick;
             }
-            say("'" + Neutraliser.neutralise(nick) + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
-                    + " letters, digits, '_' or '-', starting with a letter.");
+            say("'" + Neutraliser.neutralise(nick) + "' is not a valid nick: " + Rules.NICK_RULE + ".");
         }
     }
 

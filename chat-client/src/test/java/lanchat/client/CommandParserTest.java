@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CommandParserTest {
-    private static final String INVALID_ROOM = " is not a valid room name: 1-32 letters, digits, '_' or '-'";
+    private static final String INVALID_ROOM = " is not a valid room name: 1-32 ASCII letters, digits, '_' or '-'";
     private static final String INVALID_NICK =
-            " is not a valid nick: 1-20 letters, digits, '_' or '-', starting with a letter";
+            " is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting with a letter";
 
     private final SessionState state = new SessionState("me");
     private final CommandParser parser = new CommandParser(state);

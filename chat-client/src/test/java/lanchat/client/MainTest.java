@@ -37,7 +37,7 @@ class MainTest {
     void invalidNickIsAUsageError() throws Exception {
         ClientRun client = run("--nick", "9lives");
         assertEquals(Main.USAGE, client.exitCode());
-        assertEquals("--nick '9lives' is not a valid nick: 1-20 letters, digits, '_' or '-', starting with a letter"
+        assertEquals("--nick '9lives' is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', starting with a letter"
                 + " (see --help)\n", client.err());
     }
 
@@ -45,7 +45,7 @@ class MainTest {
     void invalidRoomIsAUsageError() throws Exception {
         ClientRun client = run("--room", "no room");
         assertEquals(Main.USAGE, client.exitCode());
-        assertEquals("--room 'no room' is not a valid room name: 1-32 letters, digits, '_' or '-' (see --help)\n",
+        assertEquals("--room 'no room' is not a valid room name: 1-32 ASCII letters, digits, '_' or '-' (see --help)\n",
                 client.err());
     }
 

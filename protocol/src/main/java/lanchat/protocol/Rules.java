@@ -21,6 +21,12 @@ public final class Rules {
     public static final int MAX_TRANSFER_ID_CHARS = 32;
     public static final int MAX_FILE_NAME_CODE_POINTS = 255;
 
+    /** The nick rule in words, for messages that tell people what to fix. */
+    public static final String NICK_RULE = "1-" + MAX_NICK_CHARS
+            + " ASCII letters, digits, '_' or '-', starting with a letter";
+    /** The room rule in words. */
+    public static final String ROOM_RULE = "1-" + MAX_ROOM_CHARS + " ASCII letters, digits, '_' or '-'";
+
     private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -95,8 +101,7 @@ public final class Rules {
     static String requireNick(String field, String nick) {
         requirePresent(field, nick);
         if (!isValidNick(nick)) {
-            throw new FieldException(ErrorCode.NICK_INVALID, field + " \"" + nick + "\" is not a valid nick: 1-"
-                    + MAX_NICK_CHARS + " ASCII letters, digits, '_' or '-', starting with a letter");
+            throw new FieldException(ErrorCode.NICK_INVALID, field + " \"" + nick + "\" is not a valid nick: " + NICK_RULE);
         }
         return nick;
     }
@@ -104,8 +109,7 @@ public final class Rules {
     static String requireRoom(String field, String room) {
         requirePresent(field, room);
         if (!isValidRoom(room)) {
-            throw new FieldException(ErrorCode.ROOM_INVALID, field + " \"" + room + "\" is not a valid room: 1-"
-                    + MAX_ROOM_CHARS + " ASCII letters, digits, '_' or '-'");
+            throw new FieldException(ErrorCode.ROOM_INVALID, field + " \"" + room + "\" is not a valid room: " + ROOM_RULE);
         }
         return room;
     }

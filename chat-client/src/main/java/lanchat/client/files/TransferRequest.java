@@ -65,8 +65,7 @@ public sealed interface TransferRequest {
 
     private static TransferRequest send(String nick, String path) {
         if (!Rules.isValidNick(nick)) {
-            return new Mistake("'" + nick + "' is not a valid nick: 1-" + Rules.MAX_NICK_CHARS
-                    + " letters, digits, '_' or '-', starting with a letter");
+            return new Mistake("'" + nick + "' is not a valid nick: " + Rules.NICK_RULE);
         }
         return new Send(nick, path);
     }

@@ -15,7 +15,7 @@ class TransferRequestTest {
         assertEquals(new TransferRequest.Send("bob", "My Documents/report 2026.pdf"),
                 TransferRequest.parse("/send", "bob My Documents/report 2026.pdf "));
         assertEquals(new TransferRequest.Mistake("usage: /send NICK PATH"), TransferRequest.parse("/send", "bob"));
-        assertEquals(new TransferRequest.Mistake("'9bob' is not a valid nick: 1-20 letters, digits, '_' or '-', "
+        assertEquals(new TransferRequest.Mistake("'9bob' is not a valid nick: 1-20 ASCII letters, digits, '_' or '-', "
                 + "starting with a letter"), TransferRequest.parse("/send", "9bob x"));
     }
 
