@@ -58,7 +58,7 @@ public final class ChatServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages()), sessions, new Tokens(),
-                timer, new Transfers(config));
+                timer, new Coalescer(config.coalesce()), new Transfers(config));
     }
 
     public ChatServer(ServerConfig config) {
@@ -157,6 +157,7 @@ public final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             timer.shutdownNow();
+            hub.coalescer().close();
             if (dataDir != null) {
                 // After the sessions: nothing writes to the room files any more.
                 dataDir.close();

@@ -58,7 +58,7 @@ final class ClientSession implements Member {
         this.socket = socket;
         this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.hub = hub;
-        this.outbox = new Outbox(socket, config.sendQueueBytes(), new OutboxTrouble());
+        this.outbox = new Outbox(socket, config.sendQueueBytes(), hub.coalescer(), new OutboxTrouble());
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
         this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());

@@ -22,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *                    ≤ limitBytes
  * </pre>
  *
+ * <p>Writes to one connection are spaced at least the {@link Coalescer}'s interval apart ({@code --coalesce}):
+ * a frame queued sooner after the last write waits for the coalescer, and everything queued by then leaves in
+ * one write. A connection not written to for that long is written to at once, and so is a queue of
+ * {@value #EAGER_BYTES} bytes or more, or the last frame ({@link #finish}).
+ *
  * <p>The writer runs only while there is something to send. With virtual threads it ends as soon as the queue
  * is empty, and the next {@link #offer} starts a new one: starting a virtual thread costs about as much as waking
  * a parked one, while a writer parked for hours on an idle connection keeps its stack (~2.5 KiB). A platform
@@ -46,6 +51,8 @@ final class Outbox {
     }
 
     private static final int MAX_WRITE_BYTES = 64 * 1024;
+    // Queued bytes worth a write of their own: waiting for more would not save a system call.
+    private static final int EAGER_BYTES = 32 * 1024;
     // What takeBatch() returns instead of bytes, compared by identity: the writer ends, or sends the FIN.
     private static final byte[] IDLE = new byte[0];
     private static final byte[] DRAINED = new byte[0];
@@ -53,6 +60,7 @@ final class Outbox {
     private final Socket socket;
     private final int limitBytes;
     private final Trouble trouble;
+    private final Coalescer coalescer;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Condition ended = lock.newCondition();
@@ -62,6 +70,11 @@ final class Outbox {
     // Bytes counted against the limit: waiting in the queue, and in the write in progress. Replays do not count.
     private long queuedBytes;
     private long writingBytes;
+    // Every queued byte, replays included: decides when waiting for more is pointless.
+    private long allQueuedBytes;
+    // When the last batch was taken to be written (System.nanoTime()), and whether the coalescer will wake us.
+    private long lastWriteNanos;
+    private boolean wakeBooked;
     private boolean exceeded;
     private boolean finishing;
     private boolean stopped;
@@ -75,13 +88,15 @@ final class Outbox {
     private record Queued(byte[] frame, boolean counted) {
     }
 
-    Outbox(Socket socket, int limitBytes, Trouble trouble) {
+    Outbox(Socket socket, int limitBytes, Coalescer coalescer, Trouble trouble) {
         if (limitBytes <= 0) {
             throw new IllegalArgumentException("limitBytes <= 0: " + limitBytes);
         }
         this.socket = socket;
         this.limitBytes = limitBytes;
+        this.coalescer = coalescer;
         this.trouble = trouble;
+        this.lastWriteNanos = System.nanoTime() - coalescer.intervalNanos();
     }
 
     /** Lets writer threads start from now on (one at once if something is queued); called once, by the session. */
@@ -125,11 +140,13 @@ final class Outbox {
             if (accepted) {
                 queue.add(new Queued(frame, true));
                 queuedBytes += frame.length;
+                allQueuedBytes += frame.length;
                 wake = claimWriter();
             } else {
                 exceeded = true;
                 queue.clear();
                 queuedBytes = 0;
+                allQueuedBytes = 0;
             }
         } finally {
             lock.unlock();
@@ -155,6 +172,7 @@ final class Outbox {
                 return false;
             }
             queue.add(new Queued(frame, false));
+            allQueuedBytes += frame.length;
             wake = claimWriter();
         } finally {
             lock.unlock();
@@ -177,6 +195,7 @@ final class Outbox {
             if (lastFrame != null && !stopped) {
                 queue.add(new Queued(lastFrame, true));
                 queuedBytes += lastFrame.length;
+                allQueuedBytes += lastFrame.length;
             }
             wake = !stopped && claimWriter();
         } finally {
@@ -227,16 +246,60 @@ final class Outbox {
         }
     }
 
-    // With the lock held: true when the caller must start a writer (after unlocking); else wakes a waiting one.
+    /** The coalescer's call: the next write is due. Starts or wakes the writer if anything is waiting. */
+    void due() {
+        boolean wake;
+        lock.lock();
+        try {
+            wakeBooked = false;
+            wake = (finishing || !queue.isEmpty()) && claimWriter();
+        } finally {
+            lock.unlock();
+        }
+        if (wake) {
+            startWriter();
+        }
+    }
+
+    /**
+     * With the lock held, after something was queued: true when the caller must start a writer (after unlocking).
+     * Otherwise wakes a waiting writer, or leaves it to the coalescer when the last write was too recent.
+     */
     private boolean claimWriter() {
         if (threads == null || stopped) {
             return false;
         }
         if (writing) {
-            changed.signal();
+            if (!wakeBooked || finishing || allQueuedBytes >= EAGER_BYTES) {
+                changed.signal();
+            }
+            return false;
+        }
+        if (tooSoonToWrite()) {
             return false;
         }
         writing = true;
+        return true;
+    }
+
+    /**
+     * With the lock held: true when the last write was less than the coalescing interval ago and what is queued
+     * can wait; then the coalescer is asked (once) to call {@link #due} when the interval is over.
+     */
+    private boolean tooSoonToWrite() {
+        long interval = coalescer.intervalNanos();
+        if (interval == 0 || finishing || allQueuedBytes >= EAGER_BYTES) {
+            return false;
+        }
+        if (wakeBooked) {
+            return true;
+        }
+        long dueNanos = lastWriteNanos + interval;
+        if (dueNanos - System.nanoTime() <= 0) {
+            return false;
+        }
+        wakeBooked = true;
+        coalescer.wakeAt(this, dueNanos);
         return true;
     }
 
@@ -269,20 +332,20 @@ final class Outbox {
     }
 
     /**
-     * Returns the queued frames joined into one array; {@link #IDLE} when the queue is empty and this writer
-     * should end, {@link #DRAINED} once finishing and everything is sent.
+     * Returns the queued frames joined into one array; {@link #IDLE} when this writer should end (the queue is
+     * empty, or its next write must wait for the coalescer), {@link #DRAINED} once finishing and everything is sent.
      */
     private byte[] takeBatch() throws InterruptedException {
         int size = 0;
         int counted = 0;
         lock.lock();
         try {
-            while (queue.isEmpty()) {
-                if (finishing) {
+            while (queue.isEmpty() || tooSoonToWrite()) {
+                if (queue.isEmpty() && finishing) {
                     return DRAINED;
                 }
                 if (endsWhenIdle) {
-                    // The next offer() sees writing == false and starts a new writer.
+                    // The next offer() (or the coalescer's due()) sees writing == false and starts a new writer.
                     writing = false;
                     writer = null;
                     return IDLE;
@@ -296,7 +359,9 @@ final class Outbox {
                 counted += next.counted() ? next.frame().length : 0;
             }
             queuedBytes -= counted;
+            allQueuedBytes -= size;
             writingBytes = counted;
+            lastWriteNanos = System.nanoTime();
         } finally {
             lock.unlock();
         }
@@ -321,6 +386,7 @@ final class Outbox {
             stopped = true;
             queue.clear();
             queuedBytes = 0;
+            allQueuedBytes = 0;
             writingBytes = 0;
             ended.signalAll();
         } finally {

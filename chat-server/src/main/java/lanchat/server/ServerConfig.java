@@ -31,14 +31,17 @@ import lanchat.protocol.Rules;
  * @param history          room history, resume and persistence ({@code --history}, {@code --resume-grace},
  *                         {@code --data-dir}, {@code --fsync})
  * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
+ * @param coalesce         least time between two writes to one client, 0 = none ({@code --coalesce})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause, HistoryConfig history, long maxFileBytes) {
+        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
+    /** The longest {@code --coalesce}. */
+    public static final Duration MAX_COALESCE = Duration.ofMillis(100);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -67,6 +70,9 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         Objects.requireNonNull(acceptPause, "acceptPause");
         Objects.requireNonNull(history, "history");
         require(maxFileBytes >= 0, "--max-file-bytes must not be negative, got " + maxFileBytes);
+        Objects.requireNonNull(coalesce, "coalesce");
+        require(coalesce.compareTo(MAX_COALESCE) <= 0, "--coalesce must be 0.1 seconds or less (a longer wait "
+                + "makes chat feel slow), got " + coalesce.toNanos() / 1e9);
     }
 
     /**

@@ -1,15 +1,18 @@
 package lanchat.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The outbox over a real loopback connection: order, the last frame and its FIN, the limit. */
+/** The outbox over a real loopback connection: order, the last frame and its FIN, the limit, coalescing. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OutboxTest {
     private final AtomicInteger exceeded = new AtomicInteger();
@@ -114,8 +119,75 @@ class OutboxTest {
         assertEquals(0, exceeded.get());
     }
 
+    @ParameterizedTest
+    @EnumSource(ThreadKind.class)
+    void framesQueuedSoonAfterAWriteWaitForTheIntervalThenLeaveInOneWrite(ThreadKind kind) throws Exception {
+        try (Coalescer coalescer = new Coalescer(Duration.ofMillis(300))) {
+            Outbox outbox = outbox(ServerConfig.MIN_SEND_QUEUE_BYTES, coalescer);
+            outbox.start(kind, "outbox test");
+            InputStream in = clientSide.getInputStream();
+            byte[] first = Frames.encode(new Event.Bye("first"), null);
+            long beforeFirst = System.nanoTime();
+            assertTrue(outbox.offer(first));
+            assertArrayEquals(first, in.readNBytes(first.length), "the first write goes out at once");
+
+            byte[] second = Frames.encode(new Event.Bye("second"), null);
+            byte[] third = Frames.encode(new Event.Bye("third"), null);
+            assertTrue(outbox.offer(second));
+            assertTrue(outbox.offer(third));
+            byte[] read = new byte[1024];
+            int n = in.read(read);
+            long waited = System.nanoTime() - beforeFirst;
+            assertTrue(waited >= Duration.ofMillis(300).toNanos(), "sent after " + waited + " ns");
+            assertArrayEquals(concat(second, third), Arrays.copyOf(read, n), "both frames in one write");
+
+            outbox.finish(null);
+            assertEquals(-1, in.read(), "then the FIN");
+            assertTrue(outbox.awaitStopped(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void aFullBatchTheLastFrameAndClosingTheCoalescerDoNotWait() throws Exception {
+        Coalescer coalescer = new Coalescer(Duration.ofHours(1));
+        Outbox outbox = outbox(ServerConfig.MIN_SEND_QUEUE_BYTES, coalescer);
+        outbox.start(ThreadKind.VIRTUAL, "outbox test");
+        FrameReader reader = new FrameReader(clientSide.getInputStream());
+        assertTrue(outbox.offer(Frames.encode(new Event.Bye("at once"), null)));
+        assertEquals(new Event.Bye("at once"), reader.readEvent().message());
+
+        // 5 frames of 8,000 bytes: 32 KiB queued is worth a write of its own, so they do not wait an hour.
+        for (int i = 0; i < 5; i++) {
+            assertTrue(outbox.offer(Frames.encode(new Event.Bye(i + "x".repeat(8_000)), null)));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals(new Event.Bye(i + "x".repeat(8_000)), reader.readEvent().message());
+        }
+
+        assertTrue(outbox.offer(Frames.encode(new Event.Bye("waits"), null)));
+        coalescer.close();
+        assertEquals(new Event.Bye("waits"), reader.readEvent().message(), "closing wakes every waiting outbox");
+
+        assertTrue(outbox.offer(Frames.encode(new Event.Bye("before the last"), null)));
+        outbox.finish(Frames.encode(new Event.Bye("last"), null));
+        assertEquals(new Event.Bye("before the last"), reader.readEvent().message());
+        assertEquals(new Event.Bye("last"), reader.readEvent().message());
+        assertEquals(null, reader.readEvent());
+        assertEquals(List.of(), failures);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     private Outbox outbox(int limitBytes) {
-        return new Outbox(serverSide, limitBytes, new Outbox.Trouble() {
+        return outbox(limitBytes, Coalescer.OFF);
+    }
+
+    private Outbox outbox(int limitBytes, Coalescer coalescer) {
+        return new Outbox(serverSide, limitBytes, coalescer, new Outbox.Trouble() {
             @Override
             public void queueExceeded() {
                 exceeded.incrementAndGet();
