@@ -6,23 +6,26 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces each connection's writes at least {@code --coalesce} apart, so that frames queued for one client in
- * between leave together, in one {@code write()}. Nagle's algorithm in user space, with a bound on the delay: a
- * client that was written to less than {@code interval} ago waits until then; one that was not is written to at
- * once, so a quiet chat sees no delay at all.
+ * Lets each connection be written to at most once per tick ({@code --coalesce}, 1 ms by default), so that frames
+ * queued for one client within a tick leave together, in one {@code write()}. Nagle's algorithm in user space,
+ * with a bound on the delay: a client written to since the last tick waits for the next one; a client that was
+ * not is written to at once, so a quiet chat sees no delay at all.
  *
  * <p>Why: on a busy room every member's outbox gets a frame every few hundred microseconds, and a writer that
- * sends each one on its own makes one system call (and, on loopback, the receiver's whole TCP processing) per
- * delivery. Measured with {@code scripts/bench fanout}: that was two thirds of the server's CPU.
+ * sends each one on its own makes one system call per delivery (on loopback, with the receiver's TCP processing
+ * and wake-up in the same call). Measured with {@code scripts/bench fanout}: that was two thirds of the server's
+ * CPU.
  *
- * <p>One platform thread ({@code coalescer}) for the whole server sleeps until the earliest outbox is due, then
- * wakes that outbox's writer; {@link Outbox} decides when to ask ({@link #wakeAt}).
+ * <p>Ticks are the same for every connection (multiples of the interval since the coalescer started), so one
+ * platform thread ({@code coalescer}) wakes once per tick and starts every waiting writer in one burst, instead of
+ * once per connection. {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
  */
 final class Coalescer implements AutoCloseable {
     /** Writes go out as soon as they are queued; starts no thread. */
     static final Coalescer OFF = new Coalescer(Duration.ZERO);
 
     private final long intervalNanos;
+    private final long originNanos;
     private final DelayQueue<Due> due = new DelayQueue<>();
     private final Thread thread;
     private volatile boolean closed;
@@ -41,13 +44,24 @@ final class Coalescer implements AutoCloseable {
     }
 
     Coalescer(Duration interval) {
+        this(interval, System.nanoTime());
+    }
+
+    /** A coalescer whose ticks fall on {@code originNanos} plus multiples of {@code interval}. */
+    Coalescer(Duration interval, long originNanos) {
         this.intervalNanos = interval.toNanos();
+        this.originNanos = originNanos;
         this.thread = intervalNanos == 0 ? null : Thread.ofPlatform().daemon().name("coalescer").start(this::run);
     }
 
-    /** The least time between two writes to one connection, in nanoseconds; 0 when off or closed. */
-    long intervalNanos() {
-        return closed ? 0 : intervalNanos;
+    /** Whether writes wait for ticks: false when off, and once closed. */
+    boolean on() {
+        return intervalNanos > 0 && !closed;
+    }
+
+    /** The first tick after {@code nanos} ({@link System#nanoTime()}). */
+    long tickAfter(long nanos) {
+        return originNanos + (Math.floorDiv(nanos - originNanos, intervalNanos) + 1) * intervalNanos;
     }
 
     /** Calls {@link Outbox#due()} at {@code atNanos}, or at once once this coalescer is closed. */

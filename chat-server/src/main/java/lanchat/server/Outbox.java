@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *                    ≤ limitBytes
  * </pre>
  *
- * <p>Writes to one connection are spaced at least the {@link Coalescer}'s interval apart ({@code --coalesce}):
- * a frame queued sooner after the last write waits for the coalescer, and everything queued by then leaves in
- * one write. A connection not written to for that long is written to at once, and so is a queue of
+ * <p>A connection is written to at most once per tick of the {@link Coalescer} ({@code --coalesce}): a frame
+ * queued after a write in the same tick waits for the next tick, and everything queued by then leaves in one
+ * write. A connection not written to since the last tick is written to at once, and so is a queue of
  * {@value #EAGER_BYTES} bytes or more, or the last frame ({@link #finish}).
  *
  * <p>The writer runs only while there is something to send. With virtual threads it ends as soon as the queue
@@ -56,6 +56,7 @@ final class Outbox {
     // What takeBatch() returns instead of bytes, compared by identity: the writer ends, or sends the FIN.
     private static final byte[] IDLE = new byte[0];
     private static final byte[] DRAINED = new byte[0];
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final Socket socket;
     private final int limitBytes;
@@ -96,7 +97,7 @@ final class Outbox {
         this.limitBytes = limitBytes;
         this.coalescer = coalescer;
         this.trouble = trouble;
-        this.lastWriteNanos = System.nanoTime() - coalescer.intervalNanos();
+        this.lastWriteNanos = NEVER;
     }
 
     /** Lets writer threads start from now on (one at once if something is queued); called once, by the session. */
@@ -283,18 +284,17 @@ final class Outbox {
     }
 
     /**
-     * With the lock held: true when the last write was less than the coalescing interval ago and what is queued
-     * can wait; then the coalescer is asked (once) to call {@link #due} when the interval is over.
+     * With the lock held: true when this connection was written to since the coalescer's last tick and what is
+     * queued can wait; then the coalescer is asked (once) to call {@link #due} at the next tick.
      */
     private boolean tooSoonToWrite() {
-        long interval = coalescer.intervalNanos();
-        if (interval == 0 || finishing || allQueuedBytes >= EAGER_BYTES) {
+        if (!coalescer.on() || finishing || allQueuedBytes >= EAGER_BYTES || lastWriteNanos == NEVER) {
             return false;
         }
         if (wakeBooked) {
             return true;
         }
-        long dueNanos = lastWriteNanos + interval;
+        long dueNanos = coalescer.tickAfter(lastWriteNanos);
         if (dueNanos - System.nanoTime() <= 0) {
             return false;
         }

@@ -10,8 +10,9 @@ import lanchat.protocol.Rules;
 
 /**
  * The last {@code capacity} messages of one room, oldest first: what a joiner is shown and what a resumed session
- * catches up from. Each message is kept with its replay frame ({@code "history":true}, no {@code ref}) encoded
- * once, so replaying to many clients shares one byte array per message.
+ * catches up from. Each message's replay frame ({@code "history":true}, no {@code ref}) is encoded when it is
+ * first replayed, and then kept: replaying to many clients shares one byte array per message, and a busy room whose
+ * history nobody asks for spends nothing on it.
  *
  * <p>Not thread-safe: its {@code Room} calls it with the room's lock held, which is what keeps the history and
  * the live stream of the room in one order.
@@ -20,7 +21,25 @@ public final class RoomHistory {
     private final int capacity;
     private final ArrayDeque<Kept> kept;
 
-    private record Kept(Event.Message message, byte[] replayFrame) {
+    /** A message, and its replay frame once encoded. */
+    private static final class Kept {
+        private final Event.Message message;
+        private byte[] replayFrame;
+
+        Kept(Event.Message message) {
+            this.message = message;
+        }
+
+        Event.Message message() {
+            return message;
+        }
+
+        byte[] replayFrame() {
+            if (replayFrame == null) {
+                replayFrame = encodeReplay(message);
+            }
+            return replayFrame;
+        }
     }
 
     /** An empty history of at most {@code capacity} messages (0 keeps none). */
@@ -47,7 +66,7 @@ public final class RoomHistory {
         if (kept.size() == capacity) {
             kept.removeFirst();
         }
-        kept.addLast(new Kept(message, replayFrame(message)));
+        kept.addLast(new Kept(message));
     }
 
     /** The seq of the oldest message kept, or 0 when none is. */
@@ -75,7 +94,7 @@ public final class RoomHistory {
         return kept.size();
     }
 
-    private static byte[] replayFrame(Event.Message message) {
+    private static byte[] encodeReplay(Event.Message message) {
         Event.Message replay = new Event.Message(message.room(), message.from(), message.text(), message.action(),
                 message.seq(), message.ts(), true);
         return FrameWriter.frame(MessageCodec.encode(replay), Rules.DEFAULT_MAX_FRAME_BYTES);
