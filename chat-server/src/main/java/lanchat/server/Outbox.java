@@ -27,10 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * write. A connection not written to since the last tick is written to at once, and so is a queue of
  * {@value #EAGER_BYTES} bytes or more, or the last frame ({@link #finish}).
  *
- * <p>The writer runs only while there is something to send. With virtual threads it ends as soon as the queue
- * is empty, and the next {@link #offer} starts a new one: starting a virtual thread costs about as much as waking
- * a parked one, while a writer parked for hours on an idle connection keeps its stack (~2.5 KiB). A platform
- * thread is expensive to start, so with platform threads the first writer stays and waits for more.
+ * <p>The writer runs only while there is something to send. With virtual threads it ends once the queue is
+ * empty and a tick has passed since its last write, and the next {@link #offer} starts a new one: a writer
+ * parked for hours on an idle connection would keep its stack (~2.5 KiB), while on a busy connection waking the
+ * writer at each tick costs less than starting a new one. A platform thread is expensive to start, so with
+ * platform threads the first writer stays and waits for more.
  *
  * <p>A frame that would take the queue (plus the write in progress) over {@code limitBytes} is refused, the
  * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself. History
@@ -253,7 +254,8 @@ final class Outbox {
         lock.lock();
         try {
             wakeBooked = false;
-            wake = (finishing || !queue.isEmpty()) && claimWriter();
+            // A writer waiting for this tick is woken even with nothing queued: then it ends.
+            wake = (writing || finishing || !queue.isEmpty()) && claimWriter();
         } finally {
             lock.unlock();
         }
@@ -283,12 +285,17 @@ final class Outbox {
         return true;
     }
 
-    /**
-     * With the lock held: true when this connection was written to since the coalescer's last tick and what is
-     * queued can wait; then the coalescer is asked (once) to call {@link #due} at the next tick.
-     */
+    /** With the lock held: true when the last write was in this tick and what is queued can wait for the next. */
     private boolean tooSoonToWrite() {
-        if (!coalescer.on() || finishing || allQueuedBytes >= EAGER_BYTES || lastWriteNanos == NEVER) {
+        return !finishing && allQueuedBytes < EAGER_BYTES && waitForNextTick();
+    }
+
+    /**
+     * With the lock held: true when this connection was written to since the coalescer's last tick; then the
+     * coalescer is asked (once) to call {@link #due} at the next tick.
+     */
+    private boolean waitForNextTick() {
+        if (!coalescer.on() || lastWriteNanos == NEVER) {
             return false;
         }
         if (wakeBooked) {
@@ -344,7 +351,9 @@ final class Outbox {
                 if (queue.isEmpty() && finishing) {
                     return DRAINED;
                 }
-                if (endsWhenIdle) {
+                // A virtual writer that wrote in this tick waits for the next one: on a busy connection, waking
+                // it costs less than starting a new one. Once a tick passes with nothing to send, it ends.
+                if (queue.isEmpty() && endsWhenIdle && !waitForNextTick()) {
                     // The next offer() (or the coalescer's due()) sees writing == false and starts a new writer.
                     writing = false;
                     writer = null;
