@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * scripts ({@code --json}). Each figure has a JSON key (camelCase, unit in the name: {@code latencyP99Ms}), a
  * label and a unit for the table; a section title only shows in the table. Numbers that are not known (no
  * server pid, nothing measured) are {@code NaN} or null: "n/a" in the table, {@code null} in JSON. The same
- * figure of several runs is one row whose value is a list: "1.20, 0.95, 1.10 ms" in the table, an array in
- * JSON; {@link #addEach} builds such rows from one {@link #part()} per run.
+ * figure of several runs is one row whose value is a list: "1.20, 0.95, 1.10 ms" (or "all 3: 0") in the table,
+ * an array in JSON; {@link #addEach} builds such rows from one {@link #part()} per run.
  *
  * <p>Not thread-safe: built and printed by the main thread.
  */
@@ -84,7 +84,9 @@ final class Report {
     }
 
     String table() {
-        int width = rows.stream().mapToInt(row -> row.label().length()).max().orElse(0) + 2;
+        // Section titles stand on their own lines: only the figures' labels set the column.
+        int width = rows.stream().filter(row -> row.key() != null).mapToInt(row -> row.label().length()).max()
+                .orElse(0) + 2;
         StringBuilder text = new StringBuilder(title).append('\n');
         for (Row row : rows) {
             if (row.key() == null) {
@@ -127,11 +129,13 @@ final class Report {
 
     /**
      * Whole numbers with thousands separators; fractions with 3 significant digits at least; a list's values
-     * joined by commas.
+     * joined by commas, or "all 3: 0" when they read the same.
      */
     static String formatted(Object value) {
         return switch (value) {
             case null -> "n/a";
+            case List<?> list when list.size() > 1 && list.stream().map(Report::formatted).distinct().count() == 1
+                    -> "all " + list.size() + ": " + formatted(list.getFirst());
             case List<?> list -> list.stream().map(Report::formatted).collect(Collectors.joining(", "));
             case Double d when d.isNaN() || d.isInfinite() -> "n/a";
             case Double d when Math.abs(d) >= 100 -> String.format(Locale.ROOT, "%,.0f", d);

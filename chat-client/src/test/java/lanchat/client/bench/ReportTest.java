@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,20 @@ class ReportTest {
         String table = report.table();
         assertTrue(table.matches("(?s).*latency p99 +1\\.00, 2\\.50, n/a ms\n.*"), table);
         assertTrue(table.matches("(?s).*first disconnect +n/a, b-1: reset, n/a\n.*"), table);
+    }
+
+    @Test
+    void aListWhoseValuesReadTheSameIsShownOnceInTheTable() {
+        assertEquals("all 3: 0", Report.formatted(List.of(0L, 0L, 0L)));
+        assertEquals("all 2: n/a", Report.formatted(Arrays.asList(null, Double.NaN)));
+        assertEquals("0.500", Report.formatted(List.of(0.5)));
+    }
+
+    @Test
+    void sectionTitlesDoNotWidenTheLabelColumn() {
+        String table = new Report("slow", "t").section("a section title far longer than any label of a figure")
+                .add("lost", "lost", 0L, "").table();
+        assertTrue(table.contains("\n  lost      0\n"), table);
     }
 
     @Test
