@@ -63,17 +63,16 @@ final class Report {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no parts to add");
         }
-        List<Row> first = parts.getFirst().rows;
+        List<String> keys = parts.getFirst().keys();
         for (Report part : parts) {
-            if (!part.keys().equals(parts.getFirst().keys())) {
-                throw new IllegalArgumentException("a part has the keys " + part.keys() + ", the first one "
-                        + parts.getFirst().keys());
+            if (!part.keys().equals(keys)) {
+                throw new IllegalArgumentException("a part has the keys " + part.keys() + ", the first " + keys);
             }
         }
-        for (int i = 0; i < first.size(); i++) {
+        for (int i = 0; i < keys.size(); i++) {
             int index = i;
             List<Object> values = parts.stream().map(part -> part.rows.get(index).value()).toList();
-            Row row = first.get(i);
+            Row row = parts.getFirst().rows.get(i);
             rows.add(new Row(row.key(), row.label(), values, row.unit()));
         }
         return this;
