@@ -60,23 +60,11 @@ public final class Bench {
         switch (options.scenario()) {
             case FANOUT -> new FanoutRun(options.fanoutSettings(), server, false).run()
                     .addTo(report.section("fanout"), "");
-            case SLOW -> slow(options, server, report);
+            case SLOW -> new SlowRun(options.fanoutSettings(), options.pairs(), server).run().addTo(report);
             case CAPACITY -> new CapacityRun(options.clients(), options.connectConcurrency(), options.holdTime(),
                     options.maxTime(), server).run().addTo(report.section("capacity"));
         }
         return report;
-    }
-
-    /** The same fanout without, then with, a member that never reads. */
-    private static void slow(BenchOptions options, ServerTarget server, Report report)
-            throws IOException, InterruptedException {
-        FanoutOutcome baseline = new FanoutRun(options.fanoutSettings(), server, false).run();
-        FanoutOutcome stalled = new FanoutRun(options.fanoutSettings(), server, true).run();
-        baseline.addTo(report.section("without a stalled member"), "baseline");
-        stalled.addTo(report.section("with one member that never reads"), "withStall");
-        double ratio = (double) stalled.latency().percentile(99) / Math.max(1, baseline.latency().percentile(99));
-        report.section("comparison").add("p99Ratio", "others' p99 with / without the stalled member", ratio, "x");
-        stalled.stall().addTo(report.section("the stalled member"));
     }
 
     private static void describeSetup(Report report, BenchOptions options, ServerTarget server) {

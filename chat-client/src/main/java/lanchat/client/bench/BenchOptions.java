@@ -29,13 +29,15 @@ import picocli.CommandLine.Parameters;
             "            delivery and RSS.",
             "  capacity  N idle registered clients; reports how many were held, the ramp time and the server's",
             "            RSS per connection.",
-            "  slow      fanout without, then with, one member that never reads; reports the others' latency",
-            "            in both runs, and when and how the server cut the stalled member off.",
+            "  slow      --pairs pairs of fanout runs, alternating without and with one member that never",
+            "            reads; reports the others' p99 with / without it (pooled over the runs, and each",
+            "            pair's), the other processes' CPU use in each run, and when and how the server cut the",
+            "            stalled member off.",
             "Unless --port is given it starts chat-server.jar on a free loopback port with --rate-limit 0."},
         footer = {"", "Examples:", "  scripts/bench fanout --clients 50 --rate 5000 --seconds 5",
             "  scripts/bench fanout --rate 0 --seconds 5 --json",
             "  scripts/bench capacity --clients 10000 --threads platform",
-            "  scripts/bench slow --send-queue-bytes 262144",
+            "  scripts/bench slow --pairs 5 --send-queue-bytes 262144",
             "  scripts/bench fanout --server-jfr fanout.jfr   (then: jfr view hot-methods fanout.jfr)"})
 final class BenchOptions {
     // Keep in step with scripts/server: the bench measures the server as that script runs it. The server runs on
@@ -94,6 +96,10 @@ final class BenchOptions {
                     + "${DEFAULT-VALUE}).")
     private int receiveThreads = 1;
 
+    @Option(names = "--pairs", paramLabel = "N",
+            description = "slow: pairs of runs without / with the stalled member, alternating (default: 3).")
+    private Integer pairs;
+
     @Option(names = "--hold-seconds", paramLabel = "S",
             description = "capacity: how long to hold all clients before checking them (default: "
                     + "${DEFAULT-VALUE}).")
@@ -105,7 +111,8 @@ final class BenchOptions {
     private int connectConcurrency = 32;
 
     @Option(names = "--max-seconds", paramLabel = "S",
-            description = "Every run ends by then, finished or not (default: ${DEFAULT-VALUE}).")
+            description = "Every run ends by then, finished or not; for slow, all its runs together (default: "
+                    + "${DEFAULT-VALUE}).")
     private double maxSeconds = 120;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
@@ -143,7 +150,7 @@ final class BenchOptions {
 
     @Option(names = "--server-jfr", paramLabel = "FILE",
             description = "Record the server's measured part (after the warm-up) with JDK Flight Recorder into "
-                    + "FILE, through jcmd; with two runs (slow), the last one.")
+                    + "FILE, through jcmd; with several runs (slow), the last one.")
     private Path serverJfr;
 
     @Option(names = "--server-jar", paramLabel = "JAR", description = "Default: ${DEFAULT-VALUE}.")
@@ -179,6 +186,8 @@ final class BenchOptions {
         require(warmupSeconds >= 0, "--warmup-seconds must be 0 or more, got " + warmupSeconds);
         require(window >= 1, "--window must be 1 or more, got " + window);
         require(receiveThreads >= 1, "--receive-threads must be 1 or more, got " + receiveThreads);
+        requirePositive("--pairs", pairs);
+        require(scenario == Scenario.SLOW || pairs == null, "--pairs applies to slow only");
         require(holdSeconds >= 0, "--hold-seconds must be 0 or more, got " + holdSeconds);
         require(connectConcurrency >= 1, "--connect-concurrency must be 1 or more, got " + connectConcurrency);
         require(maxSeconds > 0, "--max-seconds must be more than 0, got " + maxSeconds);
@@ -237,6 +246,11 @@ final class BenchOptions {
     FanoutSettings fanoutSettings() {
         return new FanoutSettings(clients(), rate(), messages == null ? 0 : messages, seconds(seconds), payload(),
                 seconds(warmupSeconds), window, receiveThreads, maxTime());
+    }
+
+    /** slow: how many pairs of runs, without and with the stalled member. */
+    int pairs() {
+        return pairs != null ? pairs : 3;
     }
 
     Duration holdTime() {

@@ -28,13 +28,24 @@ record FanoutOutcome(FanoutSettings settings, long warmupNanos, long messages, l
         String firstLoss, long errors, String firstError, Usage server, Usage bench, Usage machine,
         boolean complete, StallOutcome stall) {
 
-    /** Adds the figures to {@code report}, their JSON keys prefixed with {@code prefix} (may be empty). */
+    /** Adds the settings and the figures, their JSON keys prefixed with {@code prefix} (may be empty). */
     void addTo(Report report, String prefix) {
+        addSettingsTo(report, prefix);
+        addFiguresTo(report, prefix);
+    }
+
+    /** Adds what was asked for: clients, rate, payload. */
+    void addSettingsTo(Report report, String prefix) {
         Keys keys = new Keys(prefix);
         report.add(keys.of("clients"), "clients", settings.clients(), "")
                 .add(keys.of("rate"), "rate (0 = as fast as possible)", settings.rate(), "msg/s")
-                .add(keys.of("payloadChars"), "payload", settings.payloadChars(), "chars")
-                .add(keys.of("warmupSeconds"), "warm-up (longer while the server's JIT compiles)",
+                .add(keys.of("payloadChars"), "payload", settings.payloadChars(), "chars");
+    }
+
+    /** Adds what was measured, from the warm-up's length on. */
+    void addFiguresTo(Report report, String prefix) {
+        Keys keys = new Keys(prefix);
+        report.add(keys.of("warmupSeconds"), "warm-up (longer while the server's JIT compiles)",
                         warmupNanos / 1e9, "s")
                 .add(keys.of("messages"), "messages measured", messages, "")
                 .add(keys.of("deliveries"), "deliveries measured", deliveries, "")

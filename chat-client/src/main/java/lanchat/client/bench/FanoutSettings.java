@@ -3,7 +3,7 @@ package lanchat.client.bench;
 import java.time.Duration;
 
 /**
- * The shape of one fanout run (also the two runs of {@code slow}). Immutable.
+ * The shape of one fanout run (also each run of {@code slow}). Immutable.
  *
  * @param clients           members of the room; each one sends and receives
  * @param rate              messages per second from all senders together; 0 = as fast as the windows allow
@@ -52,6 +52,12 @@ record FanoutSettings(int clients, double rate, long messagesPerClient, Duration
             return Long.MAX_VALUE;
         }
         return Math.max(1, (long) Math.ceil(rate * time.toNanos() / 1e9 / clients));
+    }
+
+    /** The same run, to end by {@code maxTime} instead. */
+    FanoutSettings withMaxTime(Duration maxTime) {
+        return new FanoutSettings(clients, rate, messagesPerClient, measureTime, payloadChars, warmupTime, window,
+                receiveThreads, maxTime);
     }
 
     /** True when the measured part ends by time rather than by count. */

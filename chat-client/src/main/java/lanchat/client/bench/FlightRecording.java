@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * {@code -XX:StartFlightRecording} would only be written at exit, which a server that ends itself with
  * {@code Runtime.halt} never reaches.
  *
- * <p>Used by the main thread; each {@link #stop()} overwrites the file, so with two runs (slow) it holds the
- * last one.
+ * <p>Used by the main thread; each {@link #stop()} overwrites the file, so with several runs (slow) it holds
+ * the last one.
  */
 final class FlightRecording {
     private static final String NAME = "lanchat-bench";

@@ -44,6 +44,22 @@ class BenchOptionsTest {
     }
 
     @Test
+    void slowRunsThreePairsUnlessToldOtherwise() {
+        assertEquals(3, parse("slow").pairs());
+        assertEquals(5, parse("slow", "--pairs", "5").pairs());
+    }
+
+    @Test
+    void rejectsZeroPairs() {
+        assertEquals("--pairs must be 1 or more, got 0", rejection("slow", "--pairs", "0"));
+    }
+
+    @Test
+    void rejectsPairsForFanout() {
+        assertEquals("--pairs applies to slow only", rejection("fanout", "--pairs", "3"));
+    }
+
+    @Test
     void capacityDefaultsToTenThousandClientsAndRoomForThemOnTheServer() {
         BenchOptions options = parse("capacity", "--threads", "platform");
         assertEquals(10_000, options.clients());
