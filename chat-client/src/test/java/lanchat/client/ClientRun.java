@@ -100,21 +100,21 @@ final class ClientRun implements AutoCloseable {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** Waits up to 5 s until {@link #text()} contains {@code expected}. */
+    /** Waits up to 10 s (a loaded machine is slow) until {@link #text()} contains {@code expected}. */
     void awaitOutput(String expected) {
-        await().atMost(ofSeconds(5)).untilAsserted(() -> assertTrue(text().contains(expected),
+        await().atMost(ofSeconds(10)).untilAsserted(() -> assertTrue(text().contains(expected),
                 () -> "expected \"" + expected + "\" in the output so far:\n" + text() + "\nerrors:\n" + err()));
     }
 
-    /** Waits up to 5 s until {@link #err()} contains {@code expected}. */
+    /** Waits up to 10 s until {@link #err()} contains {@code expected}. */
     void awaitError(String expected) {
-        await().atMost(ofSeconds(5)).untilAsserted(() -> assertTrue(err().contains(expected),
+        await().atMost(ofSeconds(10)).untilAsserted(() -> assertTrue(err().contains(expected),
                 () -> "expected \"" + expected + "\" on standard error so far:\n" + err() + "\noutput:\n"
                         + text()));
     }
 
     int exitCode() throws Exception {
-        return exit.get(5, TimeUnit.SECONDS);
+        return exit.get(10, TimeUnit.SECONDS);
     }
 
     /** Ends standard input, which lets a client still reading it finish. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real {@link ChatServer} on 127.0.0.1 and a free port, and clients run through {@link Main} in-process: in
  * line mode with piped input, as a script would, and in the interactive console on a JLine terminal over pipes.
  */
-@Timeout(value = 15, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EndToEndTest {
     @TempDir
     Path home;
