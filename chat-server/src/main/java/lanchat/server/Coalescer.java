@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * CPU.
  *
  * <p>Ticks are the same for every connection (multiples of the interval since the coalescer started), so one
- * platform thread ({@code coalescer}) wakes once per tick and starts every waiting writer in one burst, instead of
- * once per connection. {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
+ * thread ({@code coalescer}) wakes once per tick and wakes every waiting writer in one burst, instead of once per
+ * connection. It is a virtual thread: the writers it wakes then go onto its own carrier's queue, without a signal
+ * to another OS thread each. {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
  */
 final class Coalescer implements AutoCloseable {
     /** Writes go out as soon as they are queued; starts no thread. */
@@ -51,7 +52,7 @@ final class Coalescer implements AutoCloseable {
     Coalescer(Duration interval, long originNanos) {
         this.intervalNanos = interval.toNanos();
         this.originNanos = originNanos;
-        this.thread = intervalNanos == 0 ? null : Thread.ofPlatform().daemon().name("coalescer").start(this::run);
+        this.thread = intervalNanos == 0 ? null : Thread.ofVirtual().name("coalescer").start(this::run);
     }
 
     /** Whether writes wait for ticks: false when off, and once closed. */
