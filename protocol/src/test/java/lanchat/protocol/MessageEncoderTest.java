@@ -49,6 +49,15 @@ class MessageEncoderTest {
     }
 
     @Test
+    void everyCharEncodesAsTheTreeDid() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String odd = "a" + (char) c + "b";
+            var error = new Event.Error("bad_field", odd);
+            assertArrayEquals(TreeEncoder.encode(error, odd), MessageCodec.encode(error, odd), () -> quoted(odd));
+        }
+    }
+
+    @Test
     void randomStringsEncodeAsTheTreeDid() {
         Random random = new Random(8);
         for (int i = 0; i < 1_000; i++) {
@@ -152,6 +161,10 @@ class MessageEncoderTest {
     private static final int[] POOL = IntStream.concat(IntStream.rangeClosed(0, 0xa0),
             IntStream.of('é', '漢', 0x2027, 0x2028, 0x2029, 0x202a, 0xfeff, 0xffff, 0x1f600, 0xd800, 0xdbff,
                     0xdc00, 0xdfff)).toArray();
+
+    private static String quoted(String s) {
+        return s.chars().mapToObj(c -> String.format("U+%04X", c)).toList().toString();
+    }
 
     private static String randomString(Random random) {
         StringBuilder s = new StringBuilder();
