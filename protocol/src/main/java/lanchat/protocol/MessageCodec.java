@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. One shared, strict
- * Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}).
+ * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. Decoding uses one shared,
+ * strict Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}). Encoding, which the
+ * server does for every frame it delivers, writes the JSON straight from the record ({@link MessageEncoder}),
+ * byte for byte as that Gson would.
  *
  * <p>The {@code "type"} label of every message is mapped to its record here, explicitly, in both directions:
  * nothing from the wire ever names a Java class. Thread-safe; every method is static.
