@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. One shared, strict
- * Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}).
+ * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. Decoding uses one shared,
+ * strict Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}). Encoding, which the
+ * server does for every frame it delivers, writes the JSON straight from the record ({@link MessageEncoder}),
+ * byte for byte as that Gson would.
  *
  * <p>The {@code "type"} label of every message is mapped to its record here, explicitly, in both directions:
  * nothing from the wire ever names a Java class. Thread-safe; every method is static.
@@ -76,6 +78,7 @@ public final class MessageCodec {
             .setStrictness(Strictness.STRICT)
             .disableHtmlEscaping()
             .create();
+    private static final MessageEncoder ENCODER = new MessageEncoder(GSON, LABELS);
 
     private MessageCodec() {
     }
@@ -101,20 +104,20 @@ public final class MessageCodec {
 
     /** The UTF-8 JSON body for a command, with an optional {@code ref} (null for none). */
     public static byte[] encode(Command command, String ref) {
-        return toBytes(command, ref);
+        return ENCODER.encode(command, ref);
     }
 
     /** The UTF-8 JSON body for an event, with an optional {@code ref} (null for none). */
     public static byte[] encode(Event event, String ref) {
-        return toBytes(event, ref);
+        return ENCODER.encode(event, ref);
     }
 
     public static byte[] encode(Command command) {
-        return toBytes(command, null);
+        return ENCODER.encode(command, null);
     }
 
     public static byte[] encode(Event event) {
-        return toBytes(event, null);
+        return ENCODER.encode(event, null);
     }
 
     /** Decodes a frame body sent by a client. */
@@ -130,16 +133,6 @@ public final class MessageCodec {
     /** Encodes any value (e.g. a history record) with the same strict Gson, for files that share the format. */
     public static Gson gson() {
         return GSON;
-    }
-
-    private static byte[] toBytes(Object message, String ref) {
-        JsonObject json = new JsonObject();
-        json.addProperty("type", label(message));
-        GSON.toJsonTree(message).getAsJsonObject().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
-        if (ref != null) {
-            json.addProperty("ref", ref);
-        }
-        return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     }
 
     private static <M> Envelope<M> decode(byte[] body, Map<String, Class<? extends M>> types)

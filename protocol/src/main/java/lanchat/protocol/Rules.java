@@ -1,6 +1,9 @@
 package lanchat.protocol;
 
-import java.util.regex.Pattern;
+import java.time.Instant;
+import java.time.Month;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
 
 /**
  * The validation rules of every field, in one place. Message records call these from their compact
@@ -27,26 +30,64 @@ public final class Rules {
     /** The room rule in words. */
     public static final String ROOM_RULE = "1-" + MAX_ROOM_CHARS + " ASCII letters, digits, '_' or '-'";
 
-    private static final Pattern NICK = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
-    private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern TRANSFER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int SHA256_HEX_DIGITS = 64;
     // Base64 of MAX_CHUNK_BYTES bytes, padding included: checked before anything is decoded.
     private static final int MAX_CHUNK_BASE64_CHARS = (MAX_CHUNK_BYTES + 2) / 3 * 4;
 
     private Rules() {
     }
 
+    // The checks below are plain loops rather than regular expressions: every message the server builds runs
+    // them, and a loop over at most a few dozen chars costs next to nothing.
+
+    /** A nick: {@value #MAX_NICK_CHARS} chars at most, ASCII letters, digits, '_' or '-', a letter first. */
     public static boolean isValidNick(String nick) {
-        return nick != null && NICK.matcher(nick).matches();
+        return nick != null && isName(nick, MAX_NICK_CHARS) && isAsciiLetter(nick.charAt(0));
     }
 
+    /** A room: {@value #MAX_ROOM_CHARS} chars at most, ASCII letters, digits, '_' or '-'. */
     public static boolean isValidRoom(String room) {
-        return room != null && ROOM.matcher(room).matches();
+        return room != null && isName(room, MAX_ROOM_CHARS);
     }
 
+    /** A transfer id: {@value #MAX_TRANSFER_ID_CHARS} chars at most, ASCII letters, digits, '_' or '-'. */
     public static boolean isValidTransferId(String id) {
-        return id != null && TRANSFER_ID.matcher(id).matches();
+        return id != null && isName(id, MAX_TRANSFER_ID_CHARS);
+    }
+
+    // 1 to maxChars ASCII letters, digits, '_' or '-'.
+    private static boolean isName(String s, int maxChars) {
+        if (s.isEmpty() || s.length() > maxChars) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSha256Hex(String s) {
+        if (s.length() != SHA256_HEX_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiDigit(c) && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -143,7 +184,7 @@ public final class Rules {
 
     static String requireSha256(String field, String hex) {
         requirePresent(field, hex);
-        if (!SHA256.matcher(hex).matches()) {
+        if (!isSha256Hex(hex)) {
             throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + hex
                     + "\" is not a SHA-256 digest: 64 lowercase hexadecimal digits");
         }
@@ -189,13 +230,58 @@ public final class Rules {
         return value;
     }
 
+    /**
+     * Checks that {@code ts} is an ISO-8601 instant, as {@link Instant#parse} reads them. The form the server
+     * writes ({@code 2026-11-24T10:15:30.123Z}) is recognised by a quick check of its 24 chars; any other form
+     * (no fraction, an offset, a leap second, ...) goes to {@code Instant.parse}, so what is accepted does not
+     * depend on the shortcut.
+     */
     static String requireTimestamp(String field, String ts) {
         requirePresent(field, ts);
-        try {
-            java.time.Instant.parse(ts);
-        } catch (java.time.format.DateTimeParseException e) {
+        if (!isServerTimestamp(ts) && !isIsoInstant(ts)) {
             throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + ts + "\" is not an ISO-8601 instant");
         }
         return ts;
+    }
+
+    // uuuu-MM-ddTHH:mm:ss.SSSZ with a real date and a time of day (seconds 00-59), checked char by char.
+    static boolean isServerTimestamp(String ts) {
+        if (ts.length() != 24 || ts.charAt(4) != '-' || ts.charAt(7) != '-' || ts.charAt(10) != 'T'
+                || ts.charAt(13) != ':' || ts.charAt(16) != ':' || ts.charAt(19) != '.' || ts.charAt(23) != 'Z') {
+            return false;
+        }
+        int year = digits(ts, 0, 4);
+        int month = digits(ts, 5, 7);
+        int day = digits(ts, 8, 10);
+        int hour = digits(ts, 11, 13);
+        int minute = digits(ts, 14, 16);
+        int second = digits(ts, 17, 19);
+        int millis = digits(ts, 20, 23);
+        return year >= 0 && month >= 1 && month <= 12 && day >= 1
+                && day <= Month.of(month).length(Year.isLeap(year))
+                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+                && millis >= 0;
+    }
+
+    // The number written in ts[from, to) with ASCII digits only, or -1.
+    private static int digits(String ts, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = ts.charAt(i);
+            if (!isAsciiDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isIsoInstant(String ts) {
+        try {
+            Instant.parse(ts);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }
