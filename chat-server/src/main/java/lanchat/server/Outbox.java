@@ -318,12 +318,13 @@ final class Outbox {
     private void writeUntilIdle() {
         try {
             OutputStream out = socket.getOutputStream();
-            for (byte[] batch = takeBatch(); batch != DRAINED; batch = takeBatch()) {
-                if (batch == IDLE) {
+            Batch batch = new Batch();
+            for (byte[] bytes = takeBatch(batch); bytes != DRAINED; bytes = takeBatch(batch)) {
+                if (bytes == IDLE) {
                     return;
                 }
                 // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
-                out.write(batch);
+                out.write(bytes, 0, batch.length);
                 wrote();
             }
             // A FIN after our last byte: the peer reads everything we sent, then end of stream.
@@ -339,10 +340,11 @@ final class Outbox {
     }
 
     /**
-     * Returns the queued frames joined into one array; {@link #IDLE} when this writer should end (the queue is
+     * Returns the queued frames joined into one array (the first {@code batch.length} bytes of it; the array is
+     * {@code batch}'s to reuse); {@link #IDLE} when this writer should end (the queue is
      * empty, or its next write must wait for the coalescer), {@link #DRAINED} once finishing and everything is sent.
      */
-    private byte[] takeBatch() throws InterruptedException {
+    private byte[] takeBatch(Batch batch) throws InterruptedException {
         int size = 0;
         int counted = 0;
         lock.lock();
@@ -374,9 +376,9 @@ final class Outbox {
         } finally {
             lock.unlock();
         }
-        byte[] batch = join(taken, size);
+        byte[] bytes = batch.join(taken, size);
         taken.clear();
-        return batch;
+        return bytes;
     }
 
     private void wrote() {
@@ -403,16 +405,29 @@ final class Outbox {
         }
     }
 
-    private static byte[] join(List<byte[]> frames, int size) {
-        if (frames.size() == 1) {
-            return frames.getFirst();
+    /**
+     * One writer's batch: the frames of one write, joined in a buffer the writer keeps and reuses for as long as it
+     * runs, so that a busy connection does not allocate (and zero) a new array for every write.
+     */
+    private static final class Batch {
+        private byte[] buffer = new byte[0];
+        private int length;
+
+        /** Joins {@code frames} ({@code size} bytes in all); returns them as one array, of which {@link #length}. */
+        byte[] join(List<byte[]> frames, int size) {
+            length = size;
+            if (frames.size() == 1) {
+                return frames.getFirst();
+            }
+            if (buffer.length < size) {
+                buffer = new byte[Math.max(size, Math.min(2 * buffer.length, MAX_WRITE_BYTES))];
+            }
+            int at = 0;
+            for (byte[] frame : frames) {
+                System.arraycopy(frame, 0, buffer, at, frame.length);
+                at += frame.length;
+            }
+            return buffer;
         }
-        byte[] joined = new byte[size];
-        int at = 0;
-        for (byte[] frame : frames) {
-            System.arraycopy(frame, 0, joined, at, frame.length);
-            at += frame.length;
-        }
-        return joined;
     }
 }
