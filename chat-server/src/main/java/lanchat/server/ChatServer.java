@@ -87,6 +87,7 @@ public final class ChatServer implements AutoCloseable {
         announcements.println(
                 "lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
         announcements.flush();
+        Liveness.startSweep(hub);
         acceptThread = config.threads().start("accept", this::acceptLoop);
         if (config.discovery()) {
             startDiscovery(address);

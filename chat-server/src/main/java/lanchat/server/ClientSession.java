@@ -38,7 +38,7 @@ final class ClientSession implements Member {
     private final Outbox outbox;
     private final Liveness liveness;
     private final Dispatcher dispatcher;
-    private final RateLimiter errorBudget;
+    private RateLimiter errorBudget; // made at the first error: most sessions never need it
     // Guards rooms and the registration and departure steps; held while a command is handled.
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Room> rooms = new HashSet<>();
@@ -61,7 +61,6 @@ final class ClientSession implements Member {
         this.outbox = new Outbox(socket, config.sendQueueBytes(), hub.coalescer(), new OutboxTrouble());
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
-        this.errorBudget = new RateLimiter(config.maxErrors() / 60.0, config.maxErrors());
         this.presence = new Presence(config.history().messages());
     }
 
@@ -117,6 +116,11 @@ final class ClientSession implements Member {
     /** The rooms this client is in; only with the session's lock held (reader thread, in a command). */
     Set<Room> rooms() {
         return rooms;
+    }
+
+    /** Its clock: handshake deadline, idle pings. */
+    Liveness liveness() {
+        return liveness;
     }
 
     /** True for a frame of a file transfer under way, which the rate limit does not count. Reader thread. */
@@ -181,12 +185,20 @@ final class ClientSession implements Member {
     void reject(ErrorCode code, String message, String ref) {
         if (code.closesConnection()) {
             disconnect(Disconnect.error(code, message, ref));
-        } else if (!errorBudget.tryAcquire()) {
+        } else if (!errorBudget().tryAcquire()) {
             disconnect(Disconnect.error(ErrorCode.TOO_MANY_ERRORS, "more than " + hub.config().maxErrors()
                     + " errors within a minute (the last: " + code.wire() + "); closing the connection", ref));
         } else {
             send(new Event.Error(code, message), ref);
         }
+    }
+
+    // Reader thread only, like every call of reject().
+    private RateLimiter errorBudget() {
+        if (errorBudget == null) {
+            errorBudget = new RateLimiter(hub.config().maxErrors() / 60.0, hub.config().maxErrors());
+        }
+        return errorBudget;
     }
 
     /**

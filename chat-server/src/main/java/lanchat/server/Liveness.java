@@ -2,6 +2,7 @@ package lanchat.server;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Event;
 
 /**
@@ -9,24 +10,53 @@ import lanchat.protocol.Event;
  * {@code idleTimeout} is sent {@code ping}; silent for another {@code idleTimeout} after it, it is disconnected
  * with {@code timeout}. Any frame counts as a sign of life ({@link #heard()}, from the reader thread).
  *
- * <p>One pending check per session at a time on the server's {@code timer} thread, not one per frame: a check
- * that finds the client was heard from recently just schedules itself for later. Checks only queue a frame or
- * call {@link ClientSession#disconnect}, never block. {@link #stop()} cancels the pending check.
+ * <p>The handshake deadline is a task of its own on the server's {@code timer} thread, cancelled by the
+ * {@code hello}. The idle watch has no task per session: one {@link #startSweep sweep} on the timer looks at every
+ * session's clock ({@link #check}) every {@link #sweepPeriod}, so an idle connection costs no timer task, and a
+ * ping or a timeout comes at most one period late (30 to 31 s of silence by default). Checks only queue a frame
+ * or call {@link ClientSession#disconnect}, never block. {@link #stop()} ends the watch.
  */
 final class Liveness {
+    private static final Duration LONGEST_SWEEP_PERIOD = Duration.ofSeconds(1);
+    private static final Duration SHORTEST_SWEEP_PERIOD = Duration.ofMillis(10);
+
     private final ClientSession session;
     private final Hub hub;
     private final long idleNanos;
     private volatile long heardNanos = System.nanoTime();
     // A ping is outstanding while pingedNanos is later than heardNanos.
     private volatile long pingedNanos = heardNanos;
-    private volatile ScheduledFuture<?> pending;
+    private volatile ScheduledFuture<?> handshakeDeadline;
+    private volatile boolean watching;
     private volatile boolean stopped;
 
     Liveness(ClientSession session, Hub hub) {
         this.session = session;
         this.hub = hub;
         this.idleNanos = hub.config().idleTimeout().toNanos();
+    }
+
+    /**
+     * Starts checking the clock of every open session, every {@link #sweepPeriod}, on the timer thread until the
+     * server stops it; nothing to do when the idle timeout is 0. Called once, by {@link ChatServer#start()}.
+     */
+    static void startSweep(Hub hub) {
+        Duration idleTimeout = hub.config().idleTimeout();
+        if (idleTimeout.isZero()) {
+            return;
+        }
+        long period = sweepPeriod(idleTimeout).toNanos();
+        hub.timer().scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            hub.sessions().forEach(session -> session.liveness().check(now));
+        }, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** A tenth of the idle timeout, between 10 ms and 1 s: how late a ping or a timeout may come. */
+    static Duration sweepPeriod(Duration idleTimeout) {
+        Duration tenth = idleTimeout.dividedBy(10);
+        return tenth.compareTo(LONGEST_SWEEP_PERIOD) > 0 ? LONGEST_SWEEP_PERIOD
+                : tenth.compareTo(SHORTEST_SWEEP_PERIOD) < 0 ? SHORTEST_SWEEP_PERIOD : tenth;
     }
 
     /** A frame arrived. */
@@ -36,52 +66,44 @@ final class Liveness {
 
     /** Arms the handshake deadline; called once, when the connection is accepted. */
     void startHandshakeDeadline() {
-        schedule(session::expireHandshake, hub.config().handshakeTimeout().toNanos());
+        handshakeDeadline = hub.schedule(session::expireHandshake, hub.config().handshakeTimeout());
     }
 
-    /** Replaces the handshake deadline by idle checks (none when the idle timeout is 0); called after hello. */
+    /** Replaces the handshake deadline by the idle watch (none when the idle timeout is 0); called after hello. */
     void startIdleWatch() {
-        cancelPending();
-        if (idleNanos > 0) {
-            schedule(this::checkIdle, idleNanos);
-        }
+        cancelHandshakeDeadline();
+        watching = idleNanos > 0 && !stopped;
     }
 
     void stop() {
         stopped = true;
-        cancelPending();
+        watching = false;
+        cancelHandshakeDeadline();
     }
 
-    private void checkIdle() {
-        long now = System.nanoTime();
+    /** One look at the clock, at {@code now}; from the sweep on the timer thread. */
+    void check(long now) {
+        if (!watching) {
+            return;
+        }
         long heard = heardNanos;
         long pinged = pingedNanos;
         if (pinged - heard > 0) {
-            long waited = now - pinged;
-            if (waited >= idleNanos) {
+            if (now - pinged >= idleNanos) {
+                watching = false;
                 session.disconnect(Disconnect.timeout());
-            } else {
-                schedule(this::checkIdle, idleNanos - waited);
             }
         } else if (now - heard >= idleNanos) {
             pingedNanos = now;
             session.send(new Event.Ping(), null);
-            schedule(this::checkIdle, idleNanos);
-        } else {
-            schedule(this::checkIdle, heard + idleNanos - now);
         }
     }
 
-    private void schedule(Runnable check, long delayNanos) {
-        if (!stopped) {
-            pending = hub.schedule(check, Duration.ofNanos(delayNanos));
-        }
-    }
-
-    private void cancelPending() {
-        ScheduledFuture<?> check = pending;
-        if (check != null) {
-            check.cancel(false);
+    private void cancelHandshakeDeadline() {
+        ScheduledFuture<?> deadline = handshakeDeadline;
+        if (deadline != null) {
+            deadline.cancel(false);
+            handshakeDeadline = null;
         }
     }
 }

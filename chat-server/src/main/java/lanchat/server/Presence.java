@@ -21,7 +21,7 @@ final class Presence {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final int maxKept;
-    private final List<byte[]> kept = new ArrayList<>();
+    private List<byte[]> kept = List.of(); // a list of its own only once held
     private State state = State.CONNECTED;
     private Member successor;
     private ScheduledFuture<?> expiry;
@@ -62,6 +62,7 @@ final class Presence {
         lock.lock();
         try {
             state = State.HELD;
+            kept = new ArrayList<>();
             this.expiry = expiry.get();
         } finally {
             lock.unlock();
@@ -83,7 +84,7 @@ final class Presence {
             }
             welcome.run();
             kept.forEach(newcomer::deliverReplay);
-            kept.clear();
+            kept = List.of();
             state = State.RESUMED;
             successor = newcomer;
             return true;
@@ -97,7 +98,7 @@ final class Presence {
         lock.lock();
         try {
             state = State.ENDED;
-            kept.clear();
+            kept = List.of();
         } finally {
             lock.unlock();
         }

@@ -2,15 +2,17 @@ package lanchat.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The open connections, and how many of them count against {@code --max-clients}. The accept thread admits each
  * new connection; a session removes itself once its socket is closed; {@link ChatServer#close()} takes them all
- * and waits for them to go. Thread-safe.
+ * and waits for them to go; the timer's idle sweep visits them all ({@link #forEach}). Thread-safe.
  */
 final class Sessions {
 
@@ -20,8 +22,9 @@ final class Sessions {
     private final int maxClients;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition removed = lock.newCondition();
-    private final Set<ClientSession> open = ConcurrentHashMap.newKeySet();
-    private final Set<ClientSession> counted = ConcurrentHashMap.newKeySet();
+    // Every open session, and whether it counts against maxClients: one map entry per connection, not two.
+    private final Map<ClientSession, Boolean> open = new ConcurrentHashMap<>();
+    private final AtomicInteger counted = new AtomicInteger();
     private boolean closed;
 
     Sessions(int maxClients) {
@@ -38,11 +41,12 @@ final class Sessions {
             if (closed) {
                 return Admission.CLOSED;
             }
-            open.add(session);
-            if (counted.size() >= maxClients) {
+            boolean full = counted.get() >= maxClients;
+            open.put(session, !full);
+            if (full) {
                 return Admission.FULL;
             }
-            counted.add(session);
+            counted.incrementAndGet();
             return Admission.ADMITTED;
         } finally {
             lock.unlock();
@@ -53,8 +57,9 @@ final class Sessions {
     void remove(ClientSession session) {
         lock.lock();
         try {
-            open.remove(session);
-            counted.remove(session);
+            if (Boolean.TRUE.equals(open.remove(session))) {
+                counted.decrementAndGet();
+            }
             removed.signalAll();
         } finally {
             lock.unlock();
@@ -66,7 +71,7 @@ final class Sessions {
         lock.lock();
         try {
             closed = true;
-            return List.copyOf(open);
+            return List.copyOf(open.keySet());
         } finally {
             lock.unlock();
         }
@@ -89,9 +94,14 @@ final class Sessions {
         }
     }
 
+    /** Runs {@code action} for every open session; sees sessions admitted or removed meanwhile, or not. */
+    void forEach(Consumer<ClientSession> action) {
+        open.keySet().forEach(action);
+    }
+
     /** Connections counted against {@code --max-clients}: admitted and not yet closed. */
     int count() {
-        return counted.size();
+        return counted.get();
     }
 
     /** Every open connection, refused ones included. */

@@ -1,6 +1,5 @@
 package lanchat.protocol;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,13 +7,23 @@ import java.io.InputStream;
  * Reads whole frames from a byte stream such as a socket's input stream.
  *
  * <p><b>Recv buffering.</b> TCP delivers a stream of bytes, not messages: one {@code read()} may return half a
- * header, a frame and a half, or three frames at once ("sticky packets"). This class keeps what the kernel
- * gave it in a buffer and loops ({@link #readFully}) until a whole header, then a whole body, is there. The
- * length is checked before anything is allocated, so a peer announcing 4 GiB costs nothing.
+ * header, a frame and a half, or three frames at once ("sticky packets"). This class keeps what the kernel gave
+ * it in a recv buffer, takes whole frames out of it, and reads again only when the buffer runs short:
+ *
+ * <pre>
+ *   recv: [ taken | len body len bo | free ]
+ *                 ^start            ^end       a read appends at end; a frame is taken from start
+ * </pre>
+ *
+ * The length is checked before anything is allocated, so a peer announcing 4 GiB costs nothing.
  *
  * <p>The recv buffer is small ({@value #RECV_BUFFER_BYTES} bytes): chat frames are small, and a server holds one
- * buffer per connection, idle ones included. A large body does not need a larger buffer: a read of more bytes
- * than the buffer holds goes straight from the kernel into the body array.
+ * buffer per connection, idle ones included. A large body does not need a larger buffer: when more of a body is
+ * missing than the buffer holds, it is read straight from the stream into the body array.
+ *
+ * <p>The buffer is this class's own rather than a {@code BufferedInputStream}'s: an idle connection's reader
+ * thread waits inside {@link #readFrame()}, and with virtual threads every call on its stack at that moment is
+ * kept in the heap, for each idle connection. Here the wait is one call below {@code readFrame}.
  *
  * <p>Not thread-safe: exactly one thread (a connection's reader thread) calls it. {@link #close()} closes
  * the underlying stream.
@@ -24,14 +33,15 @@ public final class FrameReader implements AutoCloseable {
 
     private final InputStream in;
     private final int maxFrameBytes;
-    private final byte[] header = new byte[FrameWriter.HEADER_BYTES];
+    private final byte[] recv = new byte[RECV_BUFFER_BYTES];
+    private int start;
+    private int end;
 
     public FrameReader(InputStream in, int maxFrameBytes) {
         if (maxFrameBytes <= 0) {
             throw new IllegalArgumentException("maxFrameBytes <= 0: " + maxFrameBytes);
         }
-        // The recv buffer: most reads are served from it instead of a system call each.
-        this.in = new BufferedInputStream(in, RECV_BUFFER_BYTES);
+        this.in = in;
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -48,25 +58,19 @@ public final class FrameReader implements AutoCloseable {
      * @throws IOException       when the stream itself fails
      */
     public byte[] readFrame() throws IOException {
-        int headerRead = readFully(header);
-        if (headerRead == 0) {
+        if (!bufferHeader()) {
             return null;
         }
-        if (headerRead < header.length) {
-            throw truncated("header", headerRead, header.length);
-        }
-        long length = FrameWriter.lengthOf(header);
+        long length = FrameWriter.lengthOf(recv, start);
         if (length == 0) {
             throw new ProtocolException(ErrorCode.FRAME_EMPTY, "frame length is 0; a frame holds 1 or more bytes");
         }
         if (length > maxFrameBytes) {
             throw exceededFrameLength(length);
         }
+        start += FrameWriter.HEADER_BYTES;
         byte[] body = new byte[(int) length];
-        int bodyRead = readFully(body);
-        if (bodyRead < body.length) {
-            throw truncated("body", bodyRead, body.length);
-        }
+        readBody(body);
         return body;
     }
 
@@ -82,17 +86,56 @@ public final class FrameReader implements AutoCloseable {
         return body == null ? null : MessageCodec.decodeEvent(body);
     }
 
-    /** Loops until {@code target} is full or the stream ends; returns how many bytes it got. */
-    private int readFully(byte[] target) throws IOException {
-        int filled = 0;
-        while (filled < target.length) {
-            int n = in.read(target, filled, target.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
+    /** Reads until the buffer holds a whole header; false at a clean end of stream (nothing buffered). */
+    private boolean bufferHeader() throws IOException {
+        if (end - start >= FrameWriter.HEADER_BYTES) {
+            return true;
         }
-        return filled;
+        // Move the start of a header cut by the last read to the front: the rest of it lands right behind.
+        System.arraycopy(recv, start, recv, 0, end - start);
+        end -= start;
+        start = 0;
+        while (end < FrameWriter.HEADER_BYTES) {
+            // Where an idle connection waits.
+            int n = in.read(recv, end, recv.length - end);
+            if (n < 0) {
+                if (end == 0) {
+                    return false;
+                }
+                throw truncated("header", end, FrameWriter.HEADER_BYTES);
+            }
+            end += n;
+        }
+        return true;
+    }
+
+    /** Fills {@code body} from the buffer, then from the stream: straight into it when much is missing. */
+    private void readBody(byte[] body) throws IOException {
+        int filled = take(body, 0);
+        while (filled < body.length) {
+            int missing = body.length - filled;
+            boolean straight = missing >= recv.length;
+            int n = straight ? in.read(body, filled, missing) : in.read(recv, 0, recv.length);
+            if (n < 0) {
+                throw truncated("body", filled, body.length);
+            }
+            if (straight) {
+                filled += n;
+            } else {
+                // take() emptied the buffer; it now holds the rest of this body and maybe the next frames.
+                start = 0;
+                end = n;
+                filled = take(body, filled);
+            }
+        }
+    }
+
+    /** Copies what the buffer holds of {@code body}, from {@code offset} on; returns the new offset. */
+    private int take(byte[] body, int offset) {
+        int count = Math.min(body.length - offset, end - start);
+        System.arraycopy(recv, start, body, offset, count);
+        start += count;
+        return offset + count;
     }
 
     private ProtocolException exceededFrameLength(long length) {

@@ -54,10 +54,10 @@ public final class FrameWriter implements AutoCloseable {
         return frame;
     }
 
-    /** The unsigned big-endian length in a 4-byte header. */
-    static long lengthOf(byte[] header) {
-        return ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFFL) << 16) | ((header[2] & 0xFFL) << 8)
-                | (header[3] & 0xFFL);
+    /** The unsigned big-endian length in the 4-byte header at {@code bytes[at]}. */
+    static long lengthOf(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
+                | (bytes[at + 3] & 0xFFL);
     }
 
     /** Writes one frame with one write call, then flushes. */

@@ -74,6 +74,22 @@ class FrameReaderTest {
     }
 
     @Test
+    void readsBodiesLargerThanTheRecvBufferBetweenSmallFrames() throws IOException {
+        byte[] small = body("{\"type\":\"ping\"}");
+        byte[] large = body("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"" + "x".repeat(3000) + "\"}");
+        byte[] all = concat(FrameWriter.frame(small, 65_536), FrameWriter.frame(large, 65_536),
+                FrameWriter.frame(small, 65_536));
+        int buffer = FrameReader.RECV_BUFFER_BYTES;
+        for (int chunk : new int[] {1, 7, buffer - 1, buffer, buffer + 1, 2 * buffer + 3, all.length}) {
+            var reader = new FrameReader(new ChunkedInputStream(all, chunk));
+            assertArrayEquals(small, reader.readFrame(), "chunk " + chunk);
+            assertArrayEquals(large, reader.readFrame(), "chunk " + chunk);
+            assertArrayEquals(small, reader.readFrame(), "chunk " + chunk);
+            assertNull(reader.readFrame(), "chunk " + chunk);
+        }
+    }
+
+    @Test
     void acceptsFrameOfExactlyMaxBytesAndRejectsOneMore() throws IOException {
         int max = 64;
         byte[] exact = new byte[max];
