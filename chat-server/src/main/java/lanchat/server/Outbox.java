@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -54,9 +52,6 @@ final class Outbox {
     private static final int MAX_WRITE_BYTES = 64 * 1024;
     // Queued bytes worth a write of their own: waiting for more would not save a system call.
     private static final int EAGER_BYTES = 32 * 1024;
-    // What takeBatch() returns instead of bytes, compared by identity: the writer ends, or sends the FIN.
-    private static final byte[] IDLE = new byte[0];
-    private static final byte[] DRAINED = new byte[0];
     private static final long NEVER = Long.MIN_VALUE;
 
     private final Socket socket;
@@ -66,10 +61,10 @@ final class Outbox {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Condition ended = lock.newCondition();
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>(4);
-    // The frames of the batch being joined; only the writer thread touches it, outside the lock.
-    private final ArrayList<byte[]> taken = new ArrayList<>();
-    // Bytes counted against the limit: waiting in the queue, and in the write in progress. Replays do not count.
+    // Swapped with the writer's empty one when it takes a batch, so the lock is never held for a whole batch.
+    private ArrayDeque<Queued> queue = new ArrayDeque<>(4);
+    // Bytes counted against the limit: waiting in the queue, and taken by the writer but not yet written. Replays
+    // do not count.
     private long queuedBytes;
     private long writingBytes;
     // Every queued byte, replays included: decides when waiting for more is pointless.
@@ -77,7 +72,8 @@ final class Outbox {
     // When the last batch was taken to be written (System.nanoTime()), and whether the coalescer will wake us.
     private long lastWriteNanos;
     private boolean wakeBooked;
-    private boolean exceeded;
+    // Read by the writer without the lock, between two writes: once set, what it took is dropped.
+    private volatile boolean exceeded;
     private boolean finishing;
     private boolean stopped;
     private ThreadKind threads;
@@ -88,6 +84,11 @@ final class Outbox {
 
     /** A queued frame; {@code counted} is false for a replay, which is outside the limit. */
     private record Queued(byte[] frame, boolean counted) {
+    }
+
+    /** What {@link #takeBatch} gave the writer: frames to write, nothing (the writer ends), or the end (the FIN). */
+    private enum Taken {
+        FRAMES, IDLE, DRAINED
     }
 
     Outbox(Socket socket, int limitBytes, Coalescer coalescer, Trouble trouble) {
@@ -319,13 +320,19 @@ final class Outbox {
         try {
             OutputStream out = socket.getOutputStream();
             Batch batch = new Batch();
-            for (byte[] bytes = takeBatch(batch); bytes != DRAINED; bytes = takeBatch(batch)) {
-                if (bytes == IDLE) {
+            for (Taken taken = takeBatch(batch); taken != Taken.DRAINED; taken = takeBatch(batch)) {
+                if (taken == Taken.IDLE) {
                     return;
                 }
-                // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
-                out.write(bytes, 0, batch.length);
-                wrote();
+                for (byte[] bytes = batch.next(); bytes != null; bytes = batch.next()) {
+                    // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
+                    out.write(bytes, 0, batch.length());
+                    wrote(batch.countedInLastWrite());
+                    if (exceeded) {
+                        // The queue was dropped: the rest of this batch goes with it, so the last frame can go.
+                        wrote(batch.drop());
+                    }
+                }
             }
             // A FIN after our last byte: the peer reads everything we sent, then end of stream.
             socket.shutdownOutput();
@@ -340,18 +347,16 @@ final class Outbox {
     }
 
     /**
-     * Returns the queued frames joined into one array (the first {@code batch.length} bytes of it; the array is
-     * {@code batch}'s to reuse); {@link #IDLE} when this writer should end (the queue is
-     * empty, or its next write must wait for the coalescer), {@link #DRAINED} once finishing and everything is sent.
+     * Hands everything queued to {@code batch} (by swapping the queue with the batch's empty one); returns
+     * {@link Taken#IDLE} instead when this writer should end (nothing queued, and a tick has passed since its last
+     * write), and {@link Taken#DRAINED} once finishing and everything is sent.
      */
-    private byte[] takeBatch(Batch batch) throws InterruptedException {
-        int size = 0;
-        int counted = 0;
+    private Taken takeBatch(Batch batch) throws InterruptedException {
         lock.lock();
         try {
             while (queue.isEmpty() || tooSoonToWrite()) {
                 if (queue.isEmpty() && finishing) {
-                    return DRAINED;
+                    return Taken.DRAINED;
                 }
                 // A virtual writer that wrote in this tick waits for the next one: on a busy connection, waking
                 // it costs less than starting a new one. Once a tick passes with nothing to send, it ends.
@@ -359,32 +364,25 @@ final class Outbox {
                     // The next offer() (or the coalescer's due()) sees writing == false and starts a new writer.
                     writing = false;
                     writer = null;
-                    return IDLE;
+                    return Taken.IDLE;
                 }
                 changed.await();
             }
-            while (!queue.isEmpty() && (taken.isEmpty() || size + queue.peek().frame().length <= MAX_WRITE_BYTES)) {
-                Queued next = queue.poll();
-                taken.add(next.frame());
-                size += next.frame().length;
-                counted += next.counted() ? next.frame().length : 0;
-            }
-            queuedBytes -= counted;
-            allQueuedBytes -= size;
-            writingBytes = counted;
+            queue = batch.take(queue);
+            writingBytes += queuedBytes;
+            queuedBytes = 0;
+            allQueuedBytes = 0;
             lastWriteNanos = System.nanoTime();
+            return Taken.FRAMES;
         } finally {
             lock.unlock();
         }
-        byte[] bytes = batch.join(taken, size);
-        taken.clear();
-        return bytes;
     }
 
-    private void wrote() {
+    private void wrote(long countedBytes) {
         lock.lock();
         try {
-            writingBytes = 0;
+            writingBytes -= countedBytes;
         } finally {
             lock.unlock();
         }
@@ -406,28 +404,71 @@ final class Outbox {
     }
 
     /**
-     * One writer's batch: the frames of one write, joined in a buffer the writer keeps and reuses for as long as it
-     * runs, so that a busy connection does not allocate (and zero) a new array for every write.
+     * The frames one writer took, and the buffer it joins them in for each write (up to {@value #MAX_WRITE_BYTES}
+     * bytes, or one larger frame). Only the writer thread touches it. The writer keeps both while it runs, so a busy
+     * connection allocates neither a queue nor an array per write.
      */
     private static final class Batch {
+        private ArrayDeque<Queued> frames = new ArrayDeque<>(4);
         private byte[] buffer = new byte[0];
         private int length;
+        private long counted;
 
-        /** Joins {@code frames} ({@code size} bytes in all); returns them as one array, of which {@link #length}. */
-        byte[] join(List<byte[]> frames, int size) {
-            length = size;
-            if (frames.size() == 1) {
-                return frames.getFirst();
+        /** Takes {@code queued} as this batch's frames; returns the (empty) queue to use instead. */
+        ArrayDeque<Queued> take(ArrayDeque<Queued> queued) {
+            ArrayDeque<Queued> empty = frames;
+            frames = queued;
+            return empty;
+        }
+
+        /** The next write: frames joined into one array, of which the first {@link #length()} bytes; null at the end. */
+        byte[] next() {
+            Queued first = frames.poll();
+            if (first == null) {
+                return null;
+            }
+            length = first.frame().length;
+            counted = first.counted() ? length : 0;
+            if (frames.isEmpty() || length + frames.peek().frame().length > MAX_WRITE_BYTES) {
+                return first.frame();
+            }
+            int size = length;
+            for (Queued each : frames) {
+                if (size + each.frame().length > MAX_WRITE_BYTES) {
+                    break;
+                }
+                size += each.frame().length;
             }
             if (buffer.length < size) {
                 buffer = new byte[Math.max(size, Math.min(2 * buffer.length, MAX_WRITE_BYTES))];
             }
-            int at = 0;
-            for (byte[] frame : frames) {
-                System.arraycopy(frame, 0, buffer, at, frame.length);
-                at += frame.length;
+            System.arraycopy(first.frame(), 0, buffer, 0, length);
+            while (length < size) {
+                Queued next = frames.poll();
+                System.arraycopy(next.frame(), 0, buffer, length, next.frame().length);
+                length += next.frame().length;
+                counted += next.counted() ? next.frame().length : 0;
             }
             return buffer;
+        }
+
+        int length() {
+            return length;
+        }
+
+        /** The bytes of the last {@link #next()} that counted against the limit. */
+        long countedInLastWrite() {
+            return counted;
+        }
+
+        /** Forgets the frames not written yet; returns how many of their bytes counted against the limit. */
+        long drop() {
+            long dropped = 0;
+            for (Queued each : frames) {
+                dropped += each.counted() ? each.frame().length : 0;
+            }
+            frames.clear();
+            return dropped;
         }
     }
 }
