@@ -13,19 +13,9 @@ package lanchat.client.bench;
  * @param rampNanos   from the first connect to the last handshake's end
  * @param before      the server before the first connect, or null when its pid is unknown
  * @param atHold      the server at the end of the hold, all clients connected, or null
- * @param half        the server after a pause with the first half of the clients connected
  */
 record CapacityOutcome(int asked, int registered, int held, int silent, int refused, int failed,
-        String firstProblem, long rampNanos, ProcessSample before, ProcessSample atHold, Half half) {
-
-    /**
-     * The server with the first half of the clients in.
-     *
-     * @param registered clients registered then
-     * @param sample     the server then, or null when its pid is unknown
-     */
-    record Half(int registered, ProcessSample sample) {
-    }
+        String firstProblem, long rampNanos, ProcessSample before, ProcessSample atHold) {
 
     void addTo(Report report) {
         report.add("clients", "clients asked", asked, "")
@@ -42,10 +32,6 @@ record CapacityOutcome(int asked, int registered, int held, int silent, int refu
                 .add("serverRssHeldMiB", "server RSS with all held", atHold == null ? null
                         : atHold.rssBytes() / 1048576.0, "MiB")
                 .add("rssPerConnectionKiB", "server RSS per connection", rssBytesPerConnection() / 1024, "KiB")
-                .add("serverRssHalfMiB", "server RSS with the first half held", half.sample() == null ? null
-                        : half.sample().rssBytes() / 1048576.0, "MiB")
-                .add("rssPerConnectionSecondHalfKiB", "server RSS per connection, second half (warm server)",
-                        rssBytesPerConnectionSecondHalf() / 1024, "KiB")
                 .add("serverThreads", "server kernel threads with all held", atHold == null ? null
                         : atHold.threads(), "")
                 .add("serverCpuUsPerConnect", "server CPU per client (ramp + hold)", cpuMicrosPerConnect(), "µs");
@@ -66,18 +52,6 @@ record CapacityOutcome(int asked, int registered, int held, int silent, int refu
             return Double.NaN;
         }
         return (double) (atHold.rssBytes() - before.rssBytes()) / held;
-    }
-
-    /**
-     * Growth of the server's RSS over the clients of the second half, in bytes: what a connection costs once the
-     * server is warm. NaN when unknown, or when a client of either half failed (the halves would not compare).
-     */
-    double rssBytesPerConnectionSecondHalf() {
-        int secondHalf = registered - half.registered();
-        if (half.sample() == null || atHold == null || secondHalf <= 0 || held != registered) {
-            return Double.NaN;
-        }
-        return (double) (atHold.rssBytes() - half.sample().rssBytes()) / secondHalf;
     }
 
     /** Server CPU time spent in the ramp and hold, per client registered, in microseconds; NaN when unknown. */

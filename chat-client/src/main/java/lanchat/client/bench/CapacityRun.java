@@ -14,10 +14,7 @@ import java.util.concurrent.Semaphore;
  * The {@code capacity} scenario: N {@link IdleMember}s connect and register (at most a few handshakes at
  * once), are held for a while, and are then pinged once; those that answer are the clients held. The server's
  * RSS is read before the first connect and after the hold, so their difference over the clients held is its
- * memory per connection (heap, stacks, socket buffers and all). It is also read after a pause once the first half
- * of the clients are in: what the second half adds, per client, is the memory a connection costs once the server
- * is warm, without the fixed costs of its first minutes (the young generation touched for the first time, code
- * compiled, classes loaded), which the whole-run figure spreads over the clients.
+ * memory per connection (heap, stacks, socket buffers and all).
  *
  * <p>Runs on the main thread, which starts one virtual thread per member and polls their states.
  */
@@ -47,12 +44,7 @@ final class CapacityRun {
         server.startRecording();
         ProcessSample before = server.sample();
         try {
-            int firstHalf = clients / 2;
-            connect(0, firstHalf, deadline);
-            sleepUntil(Math.min(deadline, clock.now() + holdTime.toNanos()));
-            ProcessSample half = server.sample();
-            int heldAtHalf = count(IdleMember.State.REGISTERED);
-            connect(firstHalf, clients, deadline);
+            connectAll(deadline);
             long rampNanos = members.stream().mapToLong(IdleMember::settledNanos).max().orElse(0);
             sleepUntil(Math.min(deadline, clock.now() + holdTime.toNanos()));
             ProcessSample held = server.sample();
@@ -62,17 +54,17 @@ final class CapacityRun {
             int registered = count(IdleMember.State.REGISTERED) + count(IdleMember.State.DROPPED);
             return new CapacityOutcome(clients, registered,
                     answered, pinged - answered, count(IdleMember.State.REFUSED), count(IdleMember.State.FAILED),
-                    firstProblem(), rampNanos, before, held, new CapacityOutcome.Half(heldAtHalf, half));
+                    firstProblem(), rampNanos, before, held);
         } finally {
             members.forEach(IdleMember::close);
         }
     }
 
-    /** Starts members {@code from} to {@code to} - 1 and waits until each has registered or failed, or the deadline. */
-    private void connect(int from, int to, long deadline) throws InterruptedException {
+    /** Starts every member and waits until each has registered or failed, or the deadline. */
+    private void connectAll(long deadline) throws InterruptedException {
         Semaphore permits = new Semaphore(handshakes);
         String runId = RunIds.next();
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < clients; i++) {
             IdleMember member = new IdleMember(server.address(), "c" + runId + "-" + i, permits, clock);
             members.add(member);
             Thread.ofVirtual().name("idle " + i).start(member);
