@@ -61,8 +61,8 @@ public final class Bench {
             case FANOUT -> new FanoutRun(options.fanoutSettings(), server, false).run()
                     .addTo(report.section("fanout"), "");
             case SLOW -> new SlowRun(options.fanoutSettings(), options.pairs(), server).run().addTo(report);
-            case CAPACITY -> new CapacityRun(options.clients(), options.connectConcurrency(), options.holdTime(),
-                    options.maxTime(), server).run().addTo(report.section("capacity"));
+            case CAPACITY -> new CapacityRun(options.clients(), options.warmupClients(), options.connectConcurrency(),
+                    options.holdTime(), options.maxTime(), server).run().addTo(report.section("capacity"));
         }
         return report;
     }

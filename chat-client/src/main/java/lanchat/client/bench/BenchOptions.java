@@ -105,6 +105,12 @@ final class BenchOptions {
                     + "${DEFAULT-VALUE}).")
     private double holdSeconds = 2;
 
+    @Option(names = "--warmup-clients", paramLabel = "N",
+            description = "capacity: clients that connect, register and quit before the measured ones, so that "
+                    + "the server is measured warm (JIT-compiled, heap in use), as a server that has run for a "
+                    + "while is; 0 = measure a cold server (default: ${DEFAULT-VALUE}).")
+    private int warmupClients = 2_000;
+
     @Option(names = "--connect-concurrency", paramLabel = "N",
             description = "capacity: handshakes in progress at once, below the server's listen backlog "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -189,6 +195,7 @@ final class BenchOptions {
         requirePositive("--pairs", pairs);
         require(scenario == Scenario.SLOW || pairs == null, "--pairs applies to slow only");
         require(holdSeconds >= 0, "--hold-seconds must be 0 or more, got " + holdSeconds);
+        require(warmupClients >= 0, "--warmup-clients must be 0 or more, got " + warmupClients);
         require(connectConcurrency >= 1, "--connect-concurrency must be 1 or more, got " + connectConcurrency);
         require(maxSeconds > 0, "--max-seconds must be more than 0, got " + maxSeconds);
         require(clockTicks > 0, "--clock-ticks must be more than 0, got " + clockTicks);
@@ -255,6 +262,10 @@ final class BenchOptions {
 
     Duration holdTime() {
         return seconds(holdSeconds);
+    }
+
+    int warmupClients() {
+        return warmupClients;
     }
 
     int connectConcurrency() {

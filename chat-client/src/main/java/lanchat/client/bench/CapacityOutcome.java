@@ -10,15 +10,17 @@ package lanchat.client.bench;
  * @param refused     clients turned away with {@code server_full}
  * @param failed      clients whose connect or handshake failed otherwise
  * @param firstProblem the first failure or drop, or null
- * @param rampNanos   from the first connect to the last handshake's end
+ * @param warmupClients clients that connected, registered and quit before the measured ones
+ * @param rampNanos   from the first measured connect to the last handshake's end
  * @param before      the server before the first connect, or null when its pid is unknown
  * @param atHold      the server at the end of the hold, all clients connected, or null
  */
 record CapacityOutcome(int asked, int registered, int held, int silent, int refused, int failed,
-        String firstProblem, long rampNanos, ProcessSample before, ProcessSample atHold) {
+        String firstProblem, int warmupClients, long rampNanos, ProcessSample before, ProcessSample atHold) {
 
     void addTo(Report report) {
-        report.add("clients", "clients asked", asked, "")
+        report.add("warmupClients", "warm-up clients (registered and quit first)", warmupClients, "")
+                .add("clients", "clients asked", asked, "")
                 .add("registered", "registered (welcomed)", registered, "")
                 .add("held", "held (answered a ping after the hold)", held, "")
                 .add("silent", "pinged, no answer", silent, "")

@@ -14,7 +14,10 @@ import java.util.concurrent.Semaphore;
  * The {@code capacity} scenario: N {@link IdleMember}s connect and register (at most a few handshakes at
  * once), are held for a while, and are then pinged once; those that answer are the clients held. The server's
  * RSS is read before the first connect and after the hold, so their difference over the clients held is its
- * memory per connection (heap, stacks, socket buffers and all).
+ * memory per connection (heap, stacks, socket buffers and all). Before that, {@code warmupClients} connect,
+ * register and quit, so that the figure is that of a warm server (code compiled, the young generation in use) and
+ * not of its first minutes: an idle reader that parks before the JIT has compiled the read path keeps a stack
+ * three times as large.
  *
  * <p>Runs on the main thread, which starts one virtual thread per member and polls their states.
  */
@@ -23,6 +26,7 @@ final class CapacityRun {
     private static final int SPARE_FILES = 64;
 
     private final int clients;
+    private final int warmupClients;
     private final int handshakes;
     private final Duration holdTime;
     private final Duration maxTime;
@@ -30,8 +34,10 @@ final class CapacityRun {
     private final RunClock clock = RunClock.startingNow();
     private final List<IdleMember> members = new ArrayList<>();
 
-    CapacityRun(int clients, int handshakes, Duration holdTime, Duration maxTime, ServerTarget server) {
+    CapacityRun(int clients, int warmupClients, int handshakes, Duration holdTime, Duration maxTime,
+            ServerTarget server) {
         this.clients = clients;
+        this.warmupClients = warmupClients;
         this.handshakes = handshakes;
         this.holdTime = holdTime;
         this.maxTime = maxTime;
@@ -41,11 +47,13 @@ final class CapacityRun {
     CapacityOutcome run() throws IOException, InterruptedException {
         requireOpenFiles(clients + SPARE_FILES);
         long deadline = maxTime.toNanos();
+        warmUp(deadline);
         server.startRecording();
         ProcessSample before = server.sample();
+        long rampStart = clock.now();
         try {
-            connectAll(deadline);
-            long rampNanos = members.stream().mapToLong(IdleMember::settledNanos).max().orElse(0);
+            connectAll(members, clients, deadline);
+            long rampEnd = members.stream().mapToLong(IdleMember::settledNanos).max().orElse(rampStart);
             sleepUntil(Math.min(deadline, clock.now() + holdTime.toNanos()));
             ProcessSample held = server.sample();
             server.stopRecording();
@@ -54,22 +62,36 @@ final class CapacityRun {
             int registered = count(IdleMember.State.REGISTERED) + count(IdleMember.State.DROPPED);
             return new CapacityOutcome(clients, registered,
                     answered, pinged - answered, count(IdleMember.State.REFUSED), count(IdleMember.State.FAILED),
-                    firstProblem(), rampNanos, before, held);
+                    firstProblem(), warmupClients, rampEnd - rampStart, before, held);
         } finally {
             members.forEach(IdleMember::close);
         }
     }
 
-    /** Starts every member and waits until each has registered or failed, or the deadline. */
-    private void connectAll(long deadline) throws InterruptedException {
+    /** Connects, registers and quits {@code warmupClients} members, then gives the server a hold to settle. */
+    private void warmUp(long deadline) throws InterruptedException {
+        if (warmupClients == 0) {
+            return;
+        }
+        List<IdleMember> warmup = new ArrayList<>();
+        try {
+            connectAll(warmup, warmupClients, deadline);
+        } finally {
+            warmup.forEach(IdleMember::quit);
+        }
+        sleepUntil(Math.min(deadline, clock.now() + holdTime.toNanos()));
+    }
+
+    /** Starts {@code count} members, adding them to {@code into}; waits until each registered or failed. */
+    private void connectAll(List<IdleMember> into, int count, long deadline) throws InterruptedException {
         Semaphore permits = new Semaphore(handshakes);
         String runId = RunIds.next();
-        for (int i = 0; i < clients; i++) {
+        for (int i = 0; i < count; i++) {
             IdleMember member = new IdleMember(server.address(), "c" + runId + "-" + i, permits, clock);
-            members.add(member);
+            into.add(member);
             Thread.ofVirtual().name("idle " + i).start(member);
         }
-        while (clock.now() < deadline && count(IdleMember.State.CONNECTING) > 0) {
+        while (clock.now() < deadline && into.stream().anyMatch(m -> m.state() == IdleMember.State.CONNECTING)) {
             Thread.sleep(10);
         }
     }

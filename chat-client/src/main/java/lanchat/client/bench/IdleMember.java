@@ -134,6 +134,19 @@ final class IdleMember implements Runnable {
         return answered;
     }
 
+    /** Says {@code quit}, so that the server ends the session at once (holding nothing for a resume), and closes. */
+    void quit() {
+        LoadClient connection = client;
+        if (state == State.REGISTERED && connection != null) {
+            try {
+                connection.send(new Command.Quit("warm-up over"));
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        close();
+    }
+
     /** Closes the connection; the member's thread then ends. */
     void close() {
         if (state == State.REGISTERED) {

@@ -60,7 +60,7 @@ class LoadAgainstTinyRelayTest {
 
     @Test
     void capacityCountsHeldAndRefusedClients() throws Exception {
-        CapacityOutcome outcome = new CapacityRun(20, 4, Duration.ZERO, Duration.ofSeconds(15), target).run();
+        CapacityOutcome outcome = new CapacityRun(20, 0, 4, Duration.ZERO, Duration.ofSeconds(15), target).run();
         assertEquals(15, outcome.held());
         assertEquals(5, outcome.refused());
         assertEquals(0, outcome.failed());
