@@ -109,7 +109,7 @@ final class BenchOptions {
             description = "capacity: clients that connect, register and quit before the measured ones, so that "
                     + "the server is measured warm (JIT-compiled, heap in use), as a server that has run for a "
                     + "while is; 0 = measure a cold server (default: ${DEFAULT-VALUE}).")
-    private int warmupClients = 2_000;
+    private int warmupClients = 500;
 
     @Option(names = "--connect-concurrency", paramLabel = "N",
             description = "capacity: handshakes in progress at once, below the server's listen backlog "

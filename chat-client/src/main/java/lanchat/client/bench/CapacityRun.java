@@ -17,7 +17,8 @@ import java.util.concurrent.Semaphore;
  * memory per connection (heap, stacks, socket buffers and all). Before that, {@code warmupClients} connect,
  * register and quit, so that the figure is that of a warm server (code compiled, the young generation in use) and
  * not of its first minutes: an idle reader that parks before the JIT has compiled the read path keeps a stack
- * three times as large.
+ * three times as large. Few are enough (500 by default): the heap they leave behind is garbage the measured
+ * clients may reuse without growing the RSS, so many would flatter the figure.
  *
  * <p>Runs on the main thread, which starts one virtual thread per member and polls their states.
  */
