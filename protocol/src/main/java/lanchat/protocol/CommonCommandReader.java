@@ -1,22 +1,19 @@
 package lanchat.protocol;
 
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The fast path of {@link MessageCodec#decodeCommand}: reads the commands a client sends all the time ({@code say}
- * above all, and the other ones whose fields are all strings or booleans) in one pass of a strict
- * {@link JsonReader}, straight into the record, without building a JSON tree or going through reflection.
+ * above all, and the other ones whose fields are all strings or booleans) in one pass over the text, straight into
+ * the record, without building a JSON tree or going through reflection.
  *
- * <p>It only ever answers for a plain, valid frame. On anything unusual — invalid UTF-8, a key it does not
- * expect (unknown fields are legal, but rare), a key seen twice, a JSON type other than the one expected, a
- * {@code null}, trailing data, a record constructor that refuses a value, a command it does not handle — it
- * returns null and {@link MessageCodec} decodes the frame with the tree-based decoder. So every error is still
- * made by that one decoder, with the same code, message and ref. Thread-safe; every method is static.
+ * <p>It understands only a plain subset of strict JSON: one flat object of known keys, strings without escapes or
+ * control characters, {@code true}/{@code false}, and space, tab, CR or LF between tokens. Everything it reads is
+ * also valid for the strict Gson decoder. On anything else — invalid UTF-8 (or a U+FFFD), an escape, a key it does
+ * not expect (unknown fields are legal, but rare), a key seen twice, another JSON type, a {@code null}, trailing
+ * data, a record constructor that refuses a value, a command it does not handle — it returns null and
+ * {@link MessageCodec} decodes the frame with the tree-based decoder. So every error is still made by that one
+ * decoder, with the same code, message and ref. Thread-safe; every method is static.
  */
 final class CommonCommandReader {
     // One bit per field name this reader knows; any other key sends the frame to the tree decoder.
@@ -40,38 +37,13 @@ final class CommonCommandReader {
         if (text.indexOf('\uFFFD') >= 0) {
             return null;
         }
-        try (JsonReader in = new JsonReader(new StringReader(text))) {
-            in.setStrictness(Strictness.STRICT);
-            Fields fields = readFields(in);
+        try {
+            Fields fields = new Cursor(text).readFields();
             return fields == null ? null : toCommand(fields);
-        } catch (IOException | RuntimeException e) {
-            // Malformed JSON, a wrong token, or a field rule broken: the tree decoder reports it.
+        } catch (RuntimeException e) {
+            // A field rule broken (the record's FieldException): the tree decoder reports it.
             return null;
         }
-    }
-
-    /** The string and boolean fields of one flat object, or null if it holds anything else. */
-    private static Fields readFields(JsonReader in) throws IOException {
-        Fields fields = new Fields();
-        in.beginObject();
-        while (in.hasNext()) {
-            int field = fieldBit(in.nextName());
-            if (field == 0 || (fields.seen & field) != 0) {
-                return null;
-            }
-            fields.seen |= field;
-            JsonToken expected = field == ACTION ? JsonToken.BOOLEAN : JsonToken.STRING;
-            if (in.peek() != expected) {
-                return null;
-            }
-            if (field == ACTION) {
-                fields.action = in.nextBoolean();
-            } else {
-                fields.put(field, in.nextString());
-            }
-        }
-        in.endObject();
-        return in.peek() == JsonToken.END_DOCUMENT ? fields : null;
     }
 
     private static int fieldBit(String name) {
@@ -106,6 +78,98 @@ final class CommonCommandReader {
             default -> null;
         };
         return command == null ? null : new Envelope<>(command, f.ref);
+    }
+
+    /** Reads the plain subset of JSON described above from a string, left to right; null means "not plain". */
+    private static final class Cursor {
+        private final String json;
+        private int pos;
+
+        Cursor(String json) {
+            this.json = json;
+        }
+
+        /** The fields of one flat object of known keys with plain values, followed by nothing but whitespace. */
+        Fields readFields() {
+            Fields fields = new Fields();
+            if (!take('{')) {
+                return null;
+            }
+            do {
+                String name = string();
+                if (name == null || !take(':')) {
+                    return null;
+                }
+                int field = fieldBit(name);
+                if (field == 0 || (fields.seen & field) != 0 || !readValue(field, fields)) {
+                    return null;
+                }
+                fields.seen |= field;
+            } while (take(','));
+            if (!take('}')) {
+                return null;
+            }
+            skipWhitespace();
+            return pos == json.length() ? fields : null;
+        }
+
+        private boolean readValue(int field, Fields fields) {
+            if (field != ACTION) {
+                String value = string();
+                fields.put(field, value);
+                return value != null;
+            }
+            skipWhitespace();
+            if (json.startsWith("true", pos)) {
+                pos += 4;
+                fields.action = true;
+                return true;
+            }
+            if (json.startsWith("false", pos)) {
+                pos += 5;
+                return true;
+            }
+            return false;
+        }
+
+        /** A string without escapes or control characters, after optional whitespace; null for anything else. */
+        private String string() {
+            if (!take('"')) {
+                return null;
+            }
+            int start = pos;
+            for (; pos < json.length(); pos++) {
+                char c = json.charAt(pos);
+                if (c == '"') {
+                    return json.substring(start, pos++);
+                }
+                if (c == '\\' || c < 0x20) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** Skips whitespace, then consumes {@code expected} if it comes next. */
+        private boolean take(char expected) {
+            skipWhitespace();
+            if (pos < json.length() && json.charAt(pos) == expected) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        // The four whitespace characters of RFC 8259; Gson's strict reader accepts exactly these.
+        private void skipWhitespace() {
+            while (pos < json.length()) {
+                char c = json.charAt(pos);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
+                pos++;
+            }
+        }
     }
 
     /** The fields read so far; absent ones are null (or false). */

@@ -125,6 +125,21 @@ class CommonCommandReaderTest {
                 "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\",\"ref\":\"1\",\"ref\":\"2\"}",
                 "{\"type\":\"say\",\"type\":\"ping\"}", "{\"type\":\"ping\",\"type\":\"say\"}",
                 "{\"type\":\"SAY\",\"room\":\"lobby\",\"text\":\"hi\"}");
+        for (String action : List.of("true", "false", "tru", "True", "truee", "true1", "fals", "falsey", "t", "0",
+                "1", "\"\"", "nul", " true ", "\ttrue\n", "\ftrue", "\u00a0true", "true\r\n,\"ref\":\"1\"")) {
+            assertSameDecoding("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\",\"action\":" + action + "}");
+        }
+        for (String text : List.of("a\tb", "a\u0000b", "a\u0001b", "a\nb", "a\rb", "a\u001fb", "a\u007fb",
+                "a\u0085b", "a\u00a0b", "a\u2028b", "a\ufeffb", "\ufffd", "x\uffffy", "\ud83c\udf0d", " ")) {
+            assertSameDecoding("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"" + text + "\"}");
+            assertSameDecoding("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\",\"ref\":\"" + text + "\"}");
+            assertSameDecoding("{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"hi\"," + text + "}");
+            assertSameDecoding(text + "{\"type\":\"ping\"}" + text);
+        }
+        for (String space : List.of(" ", "\t", "\n", "\r", "\f", "\u000b", "\u00a0", "\u2028", "\u3000")) {
+            assertSameDecoding(space + "{" + space + "\"type\"" + space + ":" + space + "\"join\"" + space + ","
+                    + space + "\"room\"" + space + ":" + space + "\"lobby\"" + space + "}" + space);
+        }
         odd.forEach(CommonCommandReaderTest::assertSameDecoding);
         assertSameDecoding(new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
         assertSameDecoding(new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0,
