@@ -120,8 +120,17 @@ public final class MessageCodec {
         return ENCODER.encode(event, null);
     }
 
-    /** Decodes a frame body sent by a client. */
+    /**
+     * Decodes a frame body sent by a client. The common commands take a fast path ({@link CommonCommandReader});
+     * anything it does not vouch for, every error included, is decoded by {@link #decodeCommandTree}.
+     */
     public static Envelope<Command> decodeCommand(byte[] body) throws ProtocolException {
+        Envelope<Command> common = CommonCommandReader.read(body);
+        return common != null ? common : decodeCommandTree(body);
+    }
+
+    /** Decodes a client's frame body through a JSON tree and Gson: the reference the fast path is tested against. */
+    static Envelope<Command> decodeCommandTree(byte[] body) throws ProtocolException {
         return decode(body, COMMANDS);
     }
 
