@@ -6,7 +6,7 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets each connection be written to at most once per tick ({@code --coalesce}, 1 ms by default), so that frames
+ * Lets each connection be written to at most once per tick ({@code --coalesce}, 2 ms by default), so that frames
  * queued for one client within a tick leave together, in one {@code write()}. Nagle's algorithm in user space,
  * with a bound on the delay: a client written to since the last tick waits for the next one; a client that was
  * not is written to at once, so a quiet chat sees no delay at all.

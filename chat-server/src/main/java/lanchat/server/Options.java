@@ -104,10 +104,10 @@ final class Options {
                     + "listen backlog at work (scripts/backlog-demo). Default: ${DEFAULT-VALUE}.")
     Duration acceptPause;
 
-    @Option(names = "--coalesce", paramLabel = "SECONDS", defaultValue = "0.001", converter = Seconds.class,
-            description = "Least time between two writes to one client: frames for it that come sooner wait and "
-                    + "leave together in one write (fewer system calls on a busy server); 0 = write each at once. "
-                    + "Default: ${DEFAULT-VALUE} s.")
+    @Option(names = "--coalesce", paramLabel = "SECONDS", defaultValue = "0.002", converter = Seconds.class,
+            description = "Tick of write coalescing: a client is written to at most once per tick, so frames for "
+                    + "it that come after a write wait for the next tick and leave together in one write (fewer "
+                    + "system calls on a busy server); 0 = write each at once. Default: ${DEFAULT-VALUE} s.")
     Duration coalesce;
 
     @Mixin

@@ -31,7 +31,8 @@ import lanchat.protocol.Rules;
  * @param history          room history, resume and persistence ({@code --history}, {@code --resume-grace},
  *                         {@code --data-dir}, {@code --fsync})
  * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
- * @param coalesce         least time between two writes to one client, 0 = none ({@code --coalesce})
+ * @param coalesce         tick of write coalescing: each client is written to at most once per tick; 0 = none
+ *                         ({@code --coalesce})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,

@@ -67,6 +67,7 @@ class MainTest {
         "--resume-grace -5 | '-5' is negative; expected seconds, e.g. 0.5",
         "--fsync sometimes | Invalid value for option '--fsync'",
         "--max-file-bytes -1 | --max-file-bytes must not be negative, got -1",
+        "--coalesce 0.5 | --coalesce must be 0.1 seconds or less (a longer wait makes chat feel slow), got 0.5",
     })
     void commandLineMistakeIsOneLineAndExitCode2(String args, String expected) {
         assertEquals(Main.USAGE, run(args.split(" ")));
