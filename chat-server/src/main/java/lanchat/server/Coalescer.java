@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Ticks are the same for every connection (multiples of the interval since the coalescer started), so one
  * thread ({@code coalescer}) wakes once per tick and wakes every waiting writer in one burst, instead of once per
  * connection. It is a virtual thread, so the writers it wakes are queued on its own carrier first rather than
- * handed over from outside the scheduler (fewer futex calls in {@code scripts/bench fanout}: 8k/s against 12k/s). {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
+ * handed over from outside the scheduler (fewer futex calls in {@code scripts/bench fanout}: 8k/s against 12k/s).
+ * {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
  */
 final class Coalescer implements AutoCloseable {
     /** Writes go out as soon as they are queued; starts no thread. */

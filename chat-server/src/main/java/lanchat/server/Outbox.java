@@ -49,7 +49,6 @@ final class Outbox {
         void writeFailed(IOException e);
     }
 
-    private static final int MAX_WRITE_BYTES = 64 * 1024;
     // Queued bytes worth a write of their own: waiting for more would not save a system call.
     private static final int EAGER_BYTES = 32 * 1024;
     private static final long NEVER = Long.MIN_VALUE;
@@ -62,7 +61,7 @@ final class Outbox {
     private final Condition changed = lock.newCondition();
     private final Condition ended = lock.newCondition();
     // Swapped with the writer's empty one when it takes a batch, so the lock is never held for a whole batch.
-    private ArrayDeque<Queued> queue = new ArrayDeque<>(4);
+    private ArrayDeque<WriteBatch.Queued> queue = new ArrayDeque<>(4);
     // Bytes counted against the limit: waiting in the queue, and taken by the writer but not yet written. Replays
     // do not count.
     private long queuedBytes;
@@ -81,10 +80,6 @@ final class Outbox {
     private boolean writing;
     private volatile String threadName;
     private volatile Thread writer;
-
-    /** A queued frame; {@code counted} is false for a replay, which is outside the limit. */
-    private record Queued(byte[] frame, boolean counted) {
-    }
 
     /** What {@link #takeBatch} gave the writer: frames to write, nothing (the writer ends), or the end (the FIN). */
     private enum Taken {
@@ -141,7 +136,7 @@ final class Outbox {
             }
             accepted = queuedBytes + writingBytes + frame.length <= limitBytes;
             if (accepted) {
-                queue.add(new Queued(frame, true));
+                queue.add(new WriteBatch.Queued(frame, true));
                 queuedBytes += frame.length;
                 allQueuedBytes += frame.length;
                 wake = claimWriter();
@@ -174,7 +169,7 @@ final class Outbox {
             if (finishing || exceeded || stopped) {
                 return false;
             }
-            queue.add(new Queued(frame, false));
+            queue.add(new WriteBatch.Queued(frame, false));
             allQueuedBytes += frame.length;
             wake = claimWriter();
         } finally {
@@ -196,7 +191,7 @@ final class Outbox {
             }
             finishing = true;
             if (lastFrame != null && !stopped) {
-                queue.add(new Queued(lastFrame, true));
+                queue.add(new WriteBatch.Queued(lastFrame, true));
                 queuedBytes += lastFrame.length;
                 allQueuedBytes += lastFrame.length;
             }
@@ -243,7 +238,7 @@ final class Outbox {
      */
     private void makeRoomForLastWords() {
         try {
-            socket.setSendBufferSize(socket.getSendBufferSize() + MAX_WRITE_BYTES);
+            socket.setSendBufferSize(socket.getSendBufferSize() + WriteBatch.MAX_BYTES);
         } catch (IOException e) {
             // closed meanwhile: nobody is left to tell
         }
@@ -319,7 +314,7 @@ final class Outbox {
     private void writeUntilIdle() {
         try {
             OutputStream out = socket.getOutputStream();
-            Batch batch = new Batch();
+            WriteBatch batch = new WriteBatch();
             for (Taken taken = takeBatch(batch); taken != Taken.DRAINED; taken = takeBatch(batch)) {
                 if (taken == Taken.IDLE) {
                     return;
@@ -351,7 +346,7 @@ final class Outbox {
      * {@link Taken#IDLE} instead when this writer should end (nothing queued, and a tick has passed since its last
      * write), and {@link Taken#DRAINED} once finishing and everything is sent.
      */
-    private Taken takeBatch(Batch batch) throws InterruptedException {
+    private Taken takeBatch(WriteBatch batch) throws InterruptedException {
         lock.lock();
         try {
             while (queue.isEmpty() || tooSoonToWrite()) {
@@ -400,75 +395,6 @@ final class Outbox {
             ended.signalAll();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * The frames one writer took, and the buffer it joins them in for each write (up to {@value #MAX_WRITE_BYTES}
-     * bytes, or one larger frame). Only the writer thread touches it. The writer keeps both while it runs, so a busy
-     * connection allocates neither a queue nor an array per write.
-     */
-    private static final class Batch {
-        private ArrayDeque<Queued> frames = new ArrayDeque<>(4);
-        private byte[] buffer = new byte[0];
-        private int length;
-        private long counted;
-
-        /** Takes {@code queued} as this batch's frames; returns the (empty) queue to use instead. */
-        ArrayDeque<Queued> take(ArrayDeque<Queued> queued) {
-            ArrayDeque<Queued> empty = frames;
-            frames = queued;
-            return empty;
-        }
-
-        /** The next write: frames joined into one array, of which the first {@link #length()} bytes; null at the end. */
-        byte[] next() {
-            Queued first = frames.poll();
-            if (first == null) {
-                return null;
-            }
-            length = first.frame().length;
-            counted = first.counted() ? length : 0;
-            if (frames.isEmpty() || length + frames.peek().frame().length > MAX_WRITE_BYTES) {
-                return first.frame();
-            }
-            int size = length;
-            for (Queued each : frames) {
-                if (size + each.frame().length > MAX_WRITE_BYTES) {
-                    break;
-                }
-                size += each.frame().length;
-            }
-            if (buffer.length < size) {
-                buffer = new byte[Math.max(size, Math.min(2 * buffer.length, MAX_WRITE_BYTES))];
-            }
-            System.arraycopy(first.frame(), 0, buffer, 0, length);
-            while (length < size) {
-                Queued next = frames.poll();
-                System.arraycopy(next.frame(), 0, buffer, length, next.frame().length);
-                length += next.frame().length;
-                counted += next.counted() ? next.frame().length : 0;
-            }
-            return buffer;
-        }
-
-        int length() {
-            return length;
-        }
-
-        /** The bytes of the last {@link #next()} that counted against the limit. */
-        long countedInLastWrite() {
-            return counted;
-        }
-
-        /** Forgets the frames not written yet; returns how many of their bytes counted against the limit. */
-        long drop() {
-            long dropped = 0;
-            for (Queued each : frames) {
-                dropped += each.counted() ? each.frame().length : 0;
-            }
-            frames.clear();
-            return dropped;
         }
     }
 }
