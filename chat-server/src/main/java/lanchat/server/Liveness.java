@@ -3,6 +3,8 @@ package lanchat.server;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import lanchat.protocol.Event;
 
 /**
@@ -17,6 +19,7 @@ import lanchat.protocol.Event;
  * or call {@link ClientSession#disconnect}, never block. {@link #stop()} ends the watch.
  */
 final class Liveness {
+    private static final Logger LOG = Logger.getLogger(Liveness.class.getName());
     private static final Duration LONGEST_SWEEP_PERIOD = Duration.ofSeconds(1);
     private static final Duration SHORTEST_SWEEP_PERIOD = Duration.ofMillis(10);
 
@@ -48,8 +51,17 @@ final class Liveness {
         long period = sweepPeriod(idleTimeout).toNanos();
         hub.timer().scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
-            hub.sessions().forEach(session -> session.liveness().check(now));
+            hub.sessions().forEach(session -> checkOne(session, now));
         }, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    // A bug in one check must not end the sweep: an exception would cancel the periodic task for good.
+    private static void checkOne(ClientSession session, long now) {
+        try {
+            session.liveness().check(now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "idle check of " + session + " failed", e);
+        }
     }
 
     /** A tenth of the idle timeout, between 10 ms and 1 s: how late a ping or a timeout may come. */
