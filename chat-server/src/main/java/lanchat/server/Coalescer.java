@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Lets each connection be written to at most once per tick ({@code --coalesce}, 2 ms by default), so that frames
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
  */
 final class Coalescer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Coalescer.class.getName());
     /** Writes go out as soon as they are queued; starts no thread. */
     static final Coalescer OFF = new Coalescer(Duration.ZERO);
 
@@ -87,17 +90,26 @@ final class Coalescer implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                due.take().outbox().due();
+                wake(due.take().outbox());
             }
         } catch (InterruptedException e) {
             // closed
         }
     }
 
+    // A bug in one outbox must not stop the coalescer: every other waiting writer would wait for ever.
+    private static void wake(Outbox outbox) {
+        try {
+            outbox.due();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "waking a writer failed", e);
+        }
+    }
+
     private void wakeEveryone() {
         for (Object waiting : due.toArray()) {
             if (due.remove(waiting)) {
-                ((Due) waiting).outbox().due();
+                wake(((Due) waiting).outbox());
             }
         }
     }
