@@ -44,7 +44,8 @@ final class Coalescer implements AutoCloseable {
 
         @Override
         public int compareTo(Delayed other) {
-            return Long.compare(atNanos, ((Due) other).atNanos);
+            // By difference, as System.nanoTime() values must be compared: the raw values may overflow.
+            return Long.signum(atNanos - ((Due) other).atNanos);
         }
     }
 
