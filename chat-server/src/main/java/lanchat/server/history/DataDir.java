@@ -110,7 +110,7 @@ public final class DataDir implements AutoCloseable {
         if (syncer != null) {
             syncer.shutdownNow();
         }
-        journals.values().forEach(Journal::closeFile);
+        journals.values().forEach(Journal::close);
         try {
             lockChannel.close();
         } catch (IOException e) {

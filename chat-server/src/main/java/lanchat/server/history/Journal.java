@@ -119,13 +119,22 @@ public final class Journal {
         }
     }
 
-    /** Closes the file (it opens again on the next message), forcing it first unless {@code --fsync never}. */
+    /** Closes the file to free its descriptor; it opens again on the next message. */
     void closeFile() {
+        close(false);
+    }
+
+    /** Closes the file at shutdown, forcing it first unless {@code --fsync never}. */
+    void close() {
+        close(fsync != FsyncPolicy.NEVER);
+    }
+
+    private void close(boolean force) {
         if (file == null) {
             return;
         }
         try {
-            file.close(fsync != FsyncPolicy.NEVER);
+            file.close(force);
         } catch (IOException e) {
             LOG.warning("cannot close " + file.path() + ": " + e.getMessage());
         }

@@ -68,32 +68,38 @@ final class JournalFile {
         try {
             writeCompacted(opener, path, lines);
             // The old channel points to the replaced file: its lines are all in the new one, already forced.
-            closeChannel(false);
+            closeChannel();
+            dirty = false;
             wholeBytes = -1;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Forces what was written since the last call to the disk ({@code --fsync batch}). */
+    /**
+     * Forces what was written since the last call to the disk ({@code --fsync batch}), also when the file was
+     * closed meanwhile to free its descriptor: then through a channel opened just for that.
+     */
     void sync() throws IOException {
         lock.lock();
         try {
-            if (dirty && channel != null) {
-                // Under the lock: an eviction closing the channel meanwhile would drop this force silently.
-                dirty = false;
-                channel.force(false);
-            }
+            syncLocked();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Closes the channel, if open, forcing it first if {@code force} and anything was written since a force. */
+    /**
+     * Closes the channel, if open, to give its descriptor back; it opens again on the next append. Forces the file
+     * first only if {@code force} (shutdown); otherwise what is not forced yet stays for the next {@link #sync}.
+     */
     void close(boolean force) throws IOException {
         lock.lock();
         try {
-            closeChannel(force);
+            if (force) {
+                syncLocked();
+            }
+            closeChannel();
         } finally {
             lock.unlock();
         }
@@ -149,25 +155,34 @@ final class JournalFile {
         } catch (IOException e) {
             cause.addSuppressed(e);
             try {
-                closeChannel(false);
+                closeChannel();
             } catch (IOException closing) {
                 cause.addSuppressed(closing);
             }
         }
     }
 
-    private void closeChannel(boolean force) throws IOException {
+    // Under the lock: an eviction closing the channel meanwhile would make this force fail.
+    private void syncLocked() throws IOException {
+        if (!dirty) {
+            return;
+        }
+        if (channel != null) {
+            channel.force(false);
+        } else {
+            // fsync through any descriptor of the file writes back all of its data.
+            try (FileChannel reopened = opener.open(path, StandardOpenOption.READ)) {
+                reopened.force(false);
+            }
+        }
+        dirty = false;
+    }
+
+    private void closeChannel() throws IOException {
         FileChannel open = channel;
         channel = null;
         if (open != null) {
-            try {
-                if (force && dirty) {
-                    open.force(false);
-                }
-                dirty = false;
-            } finally {
-                open.close();
-            }
+            open.close();
         }
     }
 
