@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --data-dir} with more rooms than {@link DataDir#MAX_OPEN_FILES}: descriptors stay bounded, no line lost. */
+/** More rooms than {@link DataDir#MAX_OPEN_FILES}: descriptors stay at the bound, and no line is lost. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OpenRoomFilesTest {
     private static final int ROOMS = DataDir.MAX_OPEN_FILES + 6;

@@ -100,7 +100,7 @@ public final class Journal {
             compactAt = maxLines;
             recovered();
         } catch (IOException e) {
-            // Not again on the next message, under the room lock: after as many lines as a compaction makes room for.
+            // Not on the next message, under the room lock: after as many lines as a compaction makes room for.
             compactAt = lines + marginLines;
             failed("cannot compact " + file.path() + ": " + e + "; the file grows until a compaction works, "
                     + "the next try after " + (compactAt - lines) + " more messages");

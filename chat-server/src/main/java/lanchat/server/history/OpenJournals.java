@@ -29,7 +29,7 @@ final class OpenJournals {
         this.max = max;
     }
 
-    /** {@code journal} has just written to its open file: keeps it, and closes the oldest files beyond the bound. */
+    /** {@code journal} has just written to its open file: keeps it, closes the oldest ones beyond the bound. */
     void used(Journal journal) {
         List<Journal> evicted = new ArrayList<>();
         lock.lock();

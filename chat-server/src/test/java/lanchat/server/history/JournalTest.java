@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A room file under write faults: a failed line is undone to the byte, a failed compaction is not retried at once. */
+/** A room file under write faults: a failed line is undone to the byte, a failed compaction waits to retry. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JournalTest {
     @TempDir
