@@ -59,6 +59,8 @@ final class ErrorSentences {
             case TRANSFER_INVALID -> "the server refused a file transfer frame: " + message;
             case FILE_TOO_LARGE -> "the file is too large for this server: " + message;
             case TOO_MANY_TRANSFERS -> "too many file transfers at once: " + message;
+            case STORAGE_FAILED -> "the server could not store that message (its disk may be full), so nobody got "
+                    + "it — try again later";
         };
     }
 

@@ -16,6 +16,7 @@ import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
+import lanchat.server.history.FileOpener;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
@@ -35,6 +36,7 @@ public final class ChatServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final PrintStream announcements;
+    private final FileOpener files;
     private final Sessions sessions;
     private final ScheduledThreadPoolExecutor timer;
     private final Hub hub;
@@ -48,6 +50,12 @@ public final class ChatServer implements AutoCloseable {
 
     /** A server that prints its "listening" line to {@code announcements} (stdout for {@link Main}). */
     public ChatServer(ServerConfig config, PrintStream announcements) {
+        this(config, announcements, FileOpener.SYSTEM);
+    }
+
+    /** A server whose room files ({@code --data-dir}) are opened by {@code files}: a test's seam. */
+    ChatServer(ServerConfig config, PrintStream announcements, FileOpener files) {
+        this.files = files;
         this.config = config;
         this.announcements = announcements;
         this.sessions = new Sessions(config.maxClients());
@@ -77,7 +85,8 @@ public final class ChatServer implements AutoCloseable {
         }
         HistoryConfig history = config.history();
         if (history.dataDir() != null) {
-            dataDir = DataDir.open(history.dataDir(), history.messages(), history.fsync());
+            dataDir = DataDir.open(history.dataDir(), history.messages(), history.fsync(), files,
+                    DataDir.MAX_OPEN_FILES);
             hub.rooms().restore(dataDir);
         }
         InetAddress address = InetAddress.getByName(config.host());

@@ -85,7 +85,12 @@ final class Dispatcher {
             notInRoom(say.room(), ref);
             return;
         }
-        room.get().say(session, say.text(), say.action(), ref);
+        if (!room.get().say(session, say.text(), say.action(), ref)) {
+            // The server's fault, not the client's: sent as is, outside the error budget of reject().
+            session.send(new Event.Error(ErrorCode.STORAGE_FAILED, "the server could not store your message in "
+                    + "room \"" + room.get().name() + "\" (its disk may be full); nobody got it, try again later"),
+                    ref);
+        }
     }
 
     private void whisper(Command.Whisper whisper, String ref) {

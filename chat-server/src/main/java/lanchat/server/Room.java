@@ -21,8 +21,9 @@ import lanchat.server.history.RoomHistory;
  * in-memory queue: no socket is ever written under the lock, so a slow member cannot hold up the room.
  *
  * <p>Every {@code message} the room sends goes through {@link #publish}: written to the room's {@link Journal}
- * (with {@code --data-dir}) before anyone is sent it, then kept in the history, then broadcast. That file write
- * is the only disk I/O under a room lock, and it is this room's lock alone.
+ * (with {@code --data-dir}) before anyone is sent it, then kept in the history, then broadcast; a message the file
+ * could not take is sent to no one. That file write is the only disk I/O under a room lock, and it is this room's
+ * lock alone (opening it may close another room's least recently used file).
  */
 final class Room {
     private final String name;
@@ -128,12 +129,16 @@ final class Room {
         }
     }
 
-    /** A {@code say}: a message with the room's next {@code seq} to every member; the sender's echo has the ref. */
-    void say(Member sender, String text, boolean action, String ref) {
+    /**
+     * A {@code say}: a message with the room's next {@code seq} to every member; the sender's echo has the ref.
+     * Returns false when the room's file could not take it (a full disk): then nobody is sent anything and the
+     * seq stays free for the next message.
+     */
+    boolean say(Member sender, String text, boolean action, String ref) {
         lock.lock();
         try {
-            publish(new Event.Message(name, sender.nick(), text, action, ++lastSeq, Timestamps.now(), false),
-                    sender, ref);
+            return publish(new Event.Message(name, sender.nick(), text, action, lastSeq + 1, Timestamps.now(),
+                    false), sender, ref);
         } finally {
             lock.unlock();
         }
@@ -183,14 +188,19 @@ final class Room {
     }
 
     // Called with the lock held: seq order, file order and queue order are the same.
-    private void publish(Event.Message message, Member sender, String ref) {
-        // Written before anyone is sent it: a message someone has seen survives a crash of the server.
-        journal.append(message);
+    private boolean publish(Event.Message message, Member sender, String ref) {
+        // Written before anyone is sent it: a message someone has seen survives a crash of the server, and one the
+        // file could not take is seen by no one.
+        if (!journal.append(message)) {
+            return false;
+        }
+        lastSeq = message.seq();
         history.add(message);
         if (journal.full()) {
             journal.rewrite(history.size() > 0 ? history.messages() : List.of(message));
         }
         broadcast(message, sender, ref);
+        return true;
     }
 
     // Called with the lock held. Encodes once for all, and once more with the ref for the member who caused it.

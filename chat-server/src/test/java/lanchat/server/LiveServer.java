@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import lanchat.server.history.FileOpener;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
@@ -23,10 +24,15 @@ final class LiveServer implements AutoCloseable {
 
     /** A server with the defaults, 127.0.0.1 and port 0, then {@code options} (later options win). */
     static LiveServer start(String... options) throws IOException {
+        return start(FileOpener.SYSTEM, options);
+    }
+
+    /** A server as {@link #start(String...)} gives, whose room files are opened by {@code files}. */
+    static LiveServer start(FileOpener files, String... options) throws IOException {
         String[] all = Stream.concat(Stream.of("--host", "127.0.0.1", "--port", "0"), Stream.of(options))
                 .toArray(String[]::new);
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), quiet);
+        ChatServer server = new ChatServer(ServerConfig.fromOptions(all), quiet, files);
         server.start();
         return new LiveServer(server);
     }

@@ -163,7 +163,7 @@ class PersistenceTest {
                 StandardCharsets.UTF_8) + "\n";
     }
 
-    private static long seqOf(String line) {
+    static long seqOf(String line) {
         try {
             byte[] body = line.getBytes(StandardCharsets.UTF_8);
             return ((Event.Message) MessageCodec.decodeEvent(body).message()).seq();

@@ -45,7 +45,9 @@ public enum ErrorCode {
     SERVER_FULL("server_full", true),
     RATE_LIMITED("rate_limited", false),
     TOO_MANY_ERRORS("too_many_errors", true),
-    SEND_QUEUE_EXCEEDED("send_queue_exceeded", true);
+    SEND_QUEUE_EXCEEDED("send_queue_exceeded", true),
+    // The server's own trouble.
+    STORAGE_FAILED("storage_failed", false);
 
     private static final Map<String, ErrorCode> BY_WIRE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::wire, Function.identity()));

@@ -27,28 +27,39 @@ import lanchat.protocol.Rules;
  * <p>{@link #open} runs on the main thread before the server listens: it takes the lock, removes temporary files
  * a crash left behind, and loads every room file ({@link JournalLoader}). {@link #journal} is called by the
  * rooms (any session thread); with {@link FsyncPolicy#BATCH} a daemon thread named {@code history fsync} forces
- * the files written to, once a second. {@link #close()} (once the sessions are gone) forces and closes every
- * file and releases the lock; it is idempotent.
+ * the files written to, once a second. At most {@link #MAX_OPEN_FILES} room files are open at once
+ * ({@link OpenJournals}). {@link #close()} (once the sessions are gone) forces and closes every file and releases
+ * the lock; it is idempotent.
  */
 public final class DataDir implements AutoCloseable {
     static final String SUFFIX = ".jsonl";
     static final String TEMPORARY_SUFFIX = ".tmp";
+    /**
+     * Room files open at once, at most: beyond it the file written to least recently is closed, and opened again
+     * by its room's next message. Enough for the rooms of a busy classroom; far below a process's descriptors.
+     */
+    public static final int MAX_OPEN_FILES = 64;
     private static final long BATCH_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(DataDir.class.getName());
 
     private final Path folder;
     private final int history;
     private final FsyncPolicy fsync;
+    private final FileOpener opener;
+    private final OpenJournals openJournals;
     private final FileChannel lockChannel;
     private final List<LoadedRoom> loaded = new ArrayList<>();
     private final Map<String, Integer> loadedLines = new ConcurrentHashMap<>();
     private final Map<String, Journal> journals = new ConcurrentHashMap<>();
     private final ScheduledExecutorService syncer;
 
-    private DataDir(Path folder, int history, FsyncPolicy fsync, FileChannel lockChannel) {
+    private DataDir(Path folder, int history, FsyncPolicy fsync, FileOpener opener, int maxOpenFiles,
+            FileChannel lockChannel) {
         this.folder = folder;
         this.history = history;
         this.fsync = fsync;
+        this.opener = opener;
+        this.openJournals = new OpenJournals(maxOpenFiles);
         this.lockChannel = lockChannel;
         this.syncer = fsync == FsyncPolicy.BATCH ? startSyncer() : null;
     }
@@ -59,8 +70,20 @@ public final class DataDir implements AutoCloseable {
      * @throws DataDirException when the folder cannot be made, locked or read, with one sentence saying why
      */
     public static DataDir open(Path folder, int history, FsyncPolicy fsync) throws DataDirException {
+        return open(folder, history, fsync, FileOpener.SYSTEM, MAX_OPEN_FILES);
+    }
+
+    /**
+     * Opens the folder as {@link #open(Path, int, FsyncPolicy)} does, with room files opened by {@code opener}
+     * (a test's seam) and at most {@code maxOpenFiles} of them open at once.
+     */
+    public static DataDir open(Path folder, int history, FsyncPolicy fsync, FileOpener opener, int maxOpenFiles)
+            throws DataDirException {
+        if (maxOpenFiles < 1) {
+            throw new IllegalArgumentException("maxOpenFiles < 1: " + maxOpenFiles);
+        }
         FileChannel lock = lock(folder);
-        DataDir dataDir = new DataDir(folder, history, fsync, lock);
+        DataDir dataDir = new DataDir(folder, history, fsync, opener, maxOpenFiles, lock);
         try {
             dataDir.removeTemporaryFiles();
             dataDir.loadRooms();
@@ -78,8 +101,8 @@ public final class DataDir implements AutoCloseable {
 
     /** The journal of the room whose folded name is {@code roomKey}; the file is created on its first message. */
     public Journal journal(String roomKey) {
-        return journals.computeIfAbsent(roomKey, key -> new Journal(folder.resolve(key + SUFFIX), history, fsync,
-                loadedLines.getOrDefault(key, 0)));
+        return journals.computeIfAbsent(roomKey, key -> new Journal(new JournalFile(folder.resolve(key + SUFFIX),
+                opener), history, fsync, loadedLines.getOrDefault(key, 0), openJournals));
     }
 
     @Override
@@ -149,7 +172,7 @@ public final class DataDir implements AutoCloseable {
     }
 
     private void load(Path file, String key) throws IOException {
-        JournalLoader loader = new JournalLoader(file, key, history);
+        JournalLoader loader = new JournalLoader(file, key, history, opener);
         LoadedRoom room = loader.load();
         loadedLines.put(key, loader.lines());
         if (room != null) {

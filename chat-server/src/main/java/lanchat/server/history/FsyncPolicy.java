@@ -3,8 +3,8 @@ package lanchat.server.history;
 /**
  * When room files are forced to the disk ({@code --fsync}). Every policy writes each message to its file (a
  * {@code write} call, into the operating system's page cache) before the message is broadcast, so a message anyone
- * has seen survives a crash of the server process ({@code kill -9}) under all three. They differ only when the
- * whole machine stops (power loss, kernel panic):
+ * has seen survives a crash of the server process ({@code kill -9}) under all three; a message whose write fails
+ * (a full disk) is broadcast to no one. They differ only when the whole machine stops (power loss, kernel panic):
  *
  * <ul>
  *   <li>{@link #NEVER}: the operating system writes the files back when it likes (usually within 30 s on Linux).

@@ -24,15 +24,17 @@ final class JournalLoader {
     private final Path file;
     private final String roomKey;
     private final int history;
+    private final FileOpener opener;
     private final ArrayDeque<Event.Message> kept = new ArrayDeque<>();
     private long lastSeq;
     private int lines;
     private boolean damaged;
 
-    JournalLoader(Path file, String roomKey, int history) {
+    JournalLoader(Path file, String roomKey, int history, FileOpener opener) {
         this.file = file;
         this.roomKey = roomKey;
         this.history = history;
+        this.opener = opener;
     }
 
     /** The room as the file describes it, or null when the file holds no valid message at all. */
@@ -50,7 +52,7 @@ final class JournalLoader {
         }
         if (damaged || lines > Journal.maxLines(history)) {
             // Also ends the file on a whole line again, so the next append does not continue a broken one.
-            Journal.writeCompacted(file, List.copyOf(kept));
+            JournalFile.writeCompacted(opener, file, kept.stream().map(Journal::line).toList());
             lines = kept.size();
         }
         if (kept.isEmpty()) {

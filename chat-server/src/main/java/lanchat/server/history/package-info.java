@@ -6,7 +6,9 @@
  *
  * <pre>
  *  Room.publish(message)            under the room's own lock
- *    ├─ Journal.append ──▶ DIR/lobby.jsonl   one JSON line, written before anyone is sent the message
+ *    ├─ Journal.append ──▶ DIR/lobby.jsonl   one JSON line, written before anyone is sent the message;
+ *    │     │                                 failed: cut back to the last whole line, storage_failed, stop here
+ *    │     └─ OpenJournals.used              at most 64 files open: closes the least recently written
  *    ├─ RoomHistory.add                      ring of the last N, each with its replay frame ("history":true)
  *    └─ broadcast ──▶ every member's Outbox
  *  history fsync thread: Journal.sync once a second (--fsync batch)
