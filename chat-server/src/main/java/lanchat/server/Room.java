@@ -132,8 +132,13 @@ final class Room {
     void say(Member sender, String text, boolean action, String ref) {
         lock.lock();
         try {
-            publish(new Event.Message(name, sender.nick(), text, action, ++lastSeq, Timestamps.now(), false),
-                    sender, ref);
+            Event.Message message = new Event.Message(name, sender.nick(), text, action, lastSeq + 1,
+                    Timestamps.now(), false);
+            // Encoded before anything is kept: a message that cannot be sent takes no seq and no journal line.
+            byte[] shared = Frames.encode(message, null);
+            byte[] own = ref == null ? shared : Frames.encode(message, ref);
+            lastSeq++;
+            publish(message, sender, shared, own);
         } finally {
             lock.unlock();
         }
@@ -183,20 +188,24 @@ final class Room {
     }
 
     // Called with the lock held: seq order, file order and queue order are the same.
-    private void publish(Event.Message message, Member sender, String ref) {
+    private void publish(Event.Message message, Member sender, byte[] shared, byte[] own) {
         // Written before anyone is sent it: a message someone has seen survives a crash of the server.
         journal.append(message);
         history.add(message);
         if (journal.full()) {
             journal.rewrite(history.size() > 0 ? history.messages() : List.of(message));
         }
-        broadcast(message, sender, ref);
+        offerToAll(shared, own, sender);
     }
 
     // Called with the lock held. Encodes once for all, and once more with the ref for the member who caused it.
     private void broadcast(Event event, Member cause, String ref) {
         byte[] shared = Frames.encode(event, null);
-        byte[] own = ref == null ? shared : Frames.encode(event, ref);
+        offerToAll(shared, ref == null ? shared : Frames.encode(event, ref), cause);
+    }
+
+    // Called with the lock held.
+    private void offerToAll(byte[] shared, byte[] own, Member cause) {
         for (Member member : members) {
             member.deliver(member == cause ? own : shared);
         }
