@@ -71,7 +71,8 @@ final class EventRenderer {
             case Event.Left left -> List.of(left(left));
             case Event.Renamed renamed -> List.of(renamed(renamed));
             case Event.Users users -> List.of(now().mark(INFO, "---").text("in ").room(users.room()).text(": ")
-                    .nicks(users.nicks()).text(" (" + users.nicks().size() + ")").done());
+                    .nicks(users.nicks()).text(" (" + shownOf(users.nicks().size(), users.total()) + ")")
+                    .done());
             case Event.Rooms rooms -> List.of(rooms(rooms));
             case Event.Error error -> List.of(error(ErrorSentences.describe(error, answers)));
             case Event.Gap gap -> List.of(now().mark(INFO, "---").room(gap.room()).text(": messages "
@@ -169,7 +170,13 @@ final class EventRenderer {
         String list = rooms.rooms().stream()
                 .map(room -> "#" + room.name() + " (" + room.users() + ")")
                 .collect(Collectors.joining(", "));
-        return now().mark(INFO, "---").text("rooms: " + list).done();
+        return now().mark(INFO, "---").text("rooms: " + list + (rooms.total() == null ? ""
+                : " (" + shownOf(rooms.rooms().size(), rooms.total()) + ")")).done();
+    }
+
+    /** "2", or "200 of 5000 shown" for a list the server cut to fit one frame. */
+    private static String shownOf(int shown, Integer total) {
+        return total == null ? String.valueOf(shown) : shown + " of " + total + " shown";
     }
 
     /** Sent after the state has the new nick, so "me" may be either side of the rename. */

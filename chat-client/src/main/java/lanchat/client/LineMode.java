@@ -121,16 +121,22 @@ final class LineMode implements Output {
 
     /**
      * The event as one line of JSON, with its {@code ref}. JSON already escapes C0 controls inside strings;
-     * DEL and the C1 controls are escaped here as well, so the line is safe to print on a terminal too.
+     * DEL, the C1 controls and every invisible format character (Unicode category Cf: the bidirectional
+     * controls U+200E, U+200F, U+061C, U+202A to U+202E, U+2066 to U+2069, and the zero-width ones such as U+200B
+     * and U+FEFF) are escaped here as well, so the line is safe to print on a terminal too. A JSON reader gets
+     * the same text back: the escapes are plain JSON.
      */
     static String json(Incoming incoming) {
         String text = new String(MessageCodec.encode(incoming.event(), incoming.ref()), StandardCharsets.UTF_8);
         StringBuilder safe = new StringBuilder(text.length());
-        text.chars().forEach(c -> {
-            if (c >= 0x7F && c <= 0x9F) {
-                safe.append(String.format("\\u%04x", c));
+        text.codePoints().forEach(c -> {
+            if ((c >= 0x7F && c <= 0x9F) || Character.getType(c) == Character.FORMAT) {
+                // A tag character (U+E0001...) is outside the BMP: JSON spells it as its two surrogates.
+                for (char unit : Character.toChars(c)) {
+                    safe.append(String.format("\\u%04x", (int) unit));
+                }
             } else {
-                safe.append((char) c);
+                safe.appendCodePoint(c);
             }
         });
         return safe.toString();

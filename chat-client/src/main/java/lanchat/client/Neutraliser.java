@@ -12,7 +12,11 @@ package lanchat.client;
  *       BEL {@code ^G}, CR {@code ^M}, DEL {@code ^?}. The escape sequence is then harmless, visible text.</li>
  *   <li>A tab becomes one space.</li>
  *   <li>C1 controls (U+0080 to U+009F, e.g. U+009B, the one-character CSI), the line and paragraph separators,
- *       and the bidirectional overrides and isolates (which can make text read backwards) become U+FFFD.</li>
+ *       and every invisible format character (Unicode category Cf) become U+FFFD. Format characters include the
+ *       bidirectional marks, embeddings, overrides and isolates (U+200E, U+200F, U+061C, U+202A to U+202E,
+ *       U+2066 to U+2069), which can make text read backwards, and the zero-width ones (U+200B to U+200D,
+ *       U+2060, U+FEFF, the tag characters), which can make two different texts look the same. An emoji joined
+ *       with U+200D shows as its parts around a U+FFFD: a fair price for text that cannot lie.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -29,22 +33,15 @@ final class Neutraliser {
             return untrusted;
         }
         StringBuilder safe = new StringBuilder(untrusted.length() + 8);
-        for (int i = 0; i < untrusted.length(); i++) {
-            appendSafely(safe, untrusted.charAt(i));
-        }
+        untrusted.codePoints().forEach(c -> appendSafely(safe, c));
         return safe.toString();
     }
 
     private static boolean isHarmless(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isDangerous(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return text.codePoints().noneMatch(Neutraliser::isDangerous);
     }
 
-    private static void appendSafely(StringBuilder safe, char c) {
+    private static void appendSafely(StringBuilder safe, int c) {
         if (c == '\t') {
             safe.append(' ');
         } else if (c < 0x20) {
@@ -54,16 +51,12 @@ final class Neutraliser {
         } else if (isDangerous(c)) {
             safe.append(REPLACEMENT);
         } else {
-            safe.append(c);
+            safe.appendCodePoint(c);
         }
     }
 
-    private static boolean isDangerous(char c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || isBidiControl(c);
-    }
-
-    /** The embeddings and overrides U+202A to U+202E and the isolates U+2066 to U+2069. */
-    private static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    private static boolean isDangerous(int c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.FORMAT;
     }
 }

@@ -91,6 +91,10 @@ class EventRendererTest {
     @Test
     void usersRoomsAndGapsAreInformation() {
         assertEquals("09:05 --- in #lobby: alice, bob (2)", plain(new Event.Users("lobby", List.of("alice", "bob"))));
+        assertEquals("09:05 --- in #lobby: alice, bob (2 of 4000 shown)",
+                plain(new Event.Users("lobby", List.of("alice", "bob"), 4000)));
+        assertEquals("09:05 --- rooms: #a (1) (1 of 9000 shown)",
+                plain(new Event.Rooms(List.of(new Event.RoomInfo("a", 1)), 9000)));
         assertEquals("09:05 --- rooms: #dev (1), #lobby (12)", plain(new Event.Rooms(
                 List.of(new Event.RoomInfo("dev", 1), new Event.RoomInfo("lobby", 12)))));
         assertEquals("09:05 --- there are no rooms yet — /join one to create it", plain(new Event.Rooms(List.of())));

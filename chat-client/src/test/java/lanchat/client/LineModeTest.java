@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
+import lanchat.protocol.MessageCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,6 +138,17 @@ class LineModeTest {
                 "{\"type\":\"users\",\"room\":\"lobby\",\"nicks\":[\"bot\"],\"ref\":\"c1\"}",
                 "{\"type\":\"left\",\"room\":\"lobby\",\"nick\":\"eve\",\"reason\":\"bye\\u009b\"}"),
                 client.out().lines().toList());
+    }
+
+    @Test
+    void jsonEscapesBidiAndZeroWidthCharactersSoTheLineReadsAsItIs() throws Exception {
+        Event.Message message = new Event.Message("lobby", "eve", "\u202Eabc\u2066\u200B\u200E\u061C\uFEFF"
+                + Character.toString(0xE0041), false, 1L, "2026-01-01T00:00:00.000Z", false);
+        String line = LineMode.json(new Incoming(message, null, null));
+        assertEquals("{\"type\":\"message\",\"room\":\"lobby\",\"from\":\"eve\",\"text\":"
+                + "\"\\u202eabc\\u2066\\u200b\\u200e\\u061c\\ufeff\\udb40\\udc41\",\"action\":false,\"seq\":1,"
+                + "\"ts\":\"2026-01-01T00:00:00.000Z\",\"history\":false}", line);
+        assertEquals(message, MessageCodec.decodeEvent(line.getBytes(StandardCharsets.UTF_8)).message());
     }
 
     @Test

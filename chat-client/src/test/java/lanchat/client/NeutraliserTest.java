@@ -65,4 +65,35 @@ class NeutraliserTest {
         assertEquals("\uFFFDx\uFFFD", Neutraliser.neutralise("\u2066x\u2069"));
         assertEquals("a\uFFFDb\uFFFDc", Neutraliser.neutralise("a\u2028b\u2029c"));
     }
+
+    @Test
+    void everyBidiMarkAndControlIsReplaced() {
+        int[] bidi = {0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
+            0x2069};
+        for (int c : bidi) {
+            assertEquals("a\uFFFDb", Neutraliser.neutralise("a" + Character.toString(c) + "b"),
+                    "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void zeroWidthCharactersAreReplaced() {
+        int[] invisible = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x2061, 0x180E};
+        for (int c : invisible) {
+            assertEquals("ad\uFFFDmin", Neutraliser.neutralise("ad" + Character.toString(c) + "min"),
+                    "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void tagCharactersOutsideTheBmpAreReplacedAsOneCharacter() {
+        assertEquals("x\uFFFD\uFFFDy", Neutraliser.neutralise("x" + Character.toString(0xE0001)
+                + Character.toString(0xE0041) + "y"));
+    }
+
+    @Test
+    void visibleCharactersOutsideTheBmpStayIntact() {
+        String text = "caf\u00e9 \uD83D\uDE00 \u05E9\u05DC\u05D5\u05DD";
+        assertSame(text, Neutraliser.neutralise(text));
+    }
 }

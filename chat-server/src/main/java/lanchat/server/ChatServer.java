@@ -255,6 +255,11 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
+    /** The server's rooms, for in-process tests that need more members or rooms than sockets can cheaply make. */
+    Rooms rooms() {
+        return hub.rooms();
+    }
+
     private String hostAndPort() {
         String host = config.host();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port();

@@ -9,12 +9,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
+import lanchat.protocol.Excerpt;
 import lanchat.protocol.MessageCodec;
 
 /**
@@ -31,6 +31,10 @@ import lanchat.protocol.MessageCodec;
  */
 final class ClientSession implements Member {
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
+    // Peers choose how often they connect: their log lines have a budget, shared by every session.
+    private static final LogThrottle CONNECTION_LINES = new LogThrottle(LOG, 20);
+    // The longest error message sent: a safety net under the excerpts the messages already quote.
+    private static final int MAX_ERROR_MESSAGE_CODE_POINTS = 1_000;
 
     private final Socket socket;
     private final String peer;
@@ -66,14 +70,14 @@ final class ClientSession implements Member {
 
     /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
     void start() {
-        LOG.info(() -> "connect " + peer);
+        CONNECTION_LINES.info(() -> "connect " + peer);
         liveness.startHandshakeDeadline();
         startThreads();
     }
 
     /** Starts a connection that is turned away at once ({@code server_full}, shutdown). Accept thread. */
     void refuse(Disconnect why) {
-        LOG.info(() -> "connect " + peer);
+        CONNECTION_LINES.info(() -> "connect " + peer);
         disconnect(why);
         startThreads();
     }
@@ -137,7 +141,9 @@ final class ClientSession implements Member {
                 dispatcher.dispatch(envelope.message(), envelope.ref());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "bug: " + this + " could not handle " + envelope.message(), e);
+            // One line, naming the command but not quoting it: its text is the peer's.
+            LOG.severe("bug: " + this + " could not handle " + MessageCodec.label(envelope.message()) + ": "
+                    + BugReport.describe(e));
         } finally {
             lock.unlock();
         }
@@ -182,7 +188,8 @@ final class ClientSession implements Member {
      * costs one unit of the error budget, and the error that finds the budget spent becomes
      * {@code too_many_errors}, which ends it too.
      */
-    void reject(ErrorCode code, String message, String ref) {
+    void reject(ErrorCode code, String fullMessage, String ref) {
+        String message = Excerpt.of(fullMessage, MAX_ERROR_MESSAGE_CODE_POINTS);
         if (code.closesConnection()) {
             disconnect(Disconnect.error(code, message, ref));
         } else if (!errorBudget().tryAcquire()) {
@@ -229,7 +236,7 @@ final class ClientSession implements Member {
         liveness.stop();
         outbox.finish(why.lastWords() == null ? null : Frames.encode(why.lastWords(), why.ref()));
         forcedClose = hub.schedule(this::closeSocket, hub.config().drainTimeout());
-        LOG.info(() -> (holding ? "hold " : "disconnect ") + this + ": " + why.reason()
+        CONNECTION_LINES.info(() -> (holding ? "hold " : "disconnect ") + this + ": " + why.reason()
                 + (holding ? "; resumable for " + seconds(hub.config().history().resumeGrace()) : ""));
     }
 
@@ -269,7 +276,7 @@ final class ClientSession implements Member {
         } finally {
             lock.unlock();
         }
-        LOG.info(() -> "disconnect " + this + ": connection lost (not resumed within "
+        CONNECTION_LINES.info(() -> "disconnect " + this + ": connection lost (not resumed within "
                 + seconds(hub.config().history().resumeGrace()) + ")");
     }
 

@@ -10,7 +10,7 @@ import lanchat.protocol.Event;
  * the client frame that caused it, for that last frame.
  *
  * <p>Reasons: {@code quit} or {@code quit: TEXT}, {@code connection lost}, {@code timeout},
- * {@code server shutting down}, {@code handshake timeout}, and for a closing error its code with spaces
+ * {@code server shutting down}, {@code handshake timeout}, {@code server error}, and for a closing error its code with spaces
  * ({@code send queue exceeded}, {@code too many errors}, {@code frame too large}, …). Only a connection lost
  * without the client asking (end of stream, a reset, a failed read or write, the ping {@code timeout}) is held;
  * {@code quit} and every cut the server decides end the session at once.
@@ -41,6 +41,11 @@ record Disconnect(String reason, Event lastWords, String ref, boolean held) {
     /** No successful {@code hello} within the handshake timeout. */
     static Disconnect handshakeTimeout() {
         return new Disconnect("handshake timeout", new Event.Bye("handshake timeout"), null, false);
+    }
+
+    /** A bug on the session's own thread: the session ends, the server and every other session go on. */
+    static Disconnect serverError() {
+        return new Disconnect("server error", new Event.Bye("server error"), null, false);
     }
 
     static Disconnect serverShutdown() {

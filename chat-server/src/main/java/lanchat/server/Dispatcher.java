@@ -38,7 +38,7 @@ final class Dispatcher {
             case Command.Say say -> say(say, ref);
             case Command.Whisper whisper -> whisper(whisper, ref);
             case Command.Who who -> who(who.room(), ref);
-            case Command.ListRooms rooms -> session.deliver(Frames.rooms(hub.rooms().list(), ref));
+            case Command.ListRooms rooms -> listRooms(ref);
             case Command.Ping ping -> session.send(new Event.Pong(), ref);
             case Command.Pong pong -> {
                 // Nothing to do: every frame already counted as a sign of life.
@@ -115,6 +115,13 @@ final class Dispatcher {
         String shownName = room.map(Room::name).orElse(name);
         List<String> nicks = room.map(Room::nicks).orElse(List.of());
         session.deliver(Frames.users(shownName, nicks, ref));
+    }
+
+    private void listRooms(String ref) {
+        int total = hub.rooms().count();
+        List<Event.RoomInfo> first = hub.rooms().firstByName(Frames.MAX_LISTED_ROOMS);
+        // A room made meanwhile can make the count lag the list: the list is then whole, as far as we know.
+        session.deliver(Frames.rooms(first, Math.max(total, first.size()), ref));
     }
 
     private Optional<Room> joinedRoom(String name) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 /**
  * One connection's bounded outbound queue, and the only thread that writes to its socket. Any thread may
@@ -41,6 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * never closes the socket: a writer stuck on a peer that does not read is freed when the session closes it.
  */
 final class Outbox {
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     /** What the outbox tells its session; called without any lock held, possibly on another session's thread. */
     interface Trouble {
@@ -338,6 +340,11 @@ final class Outbox {
         } catch (InterruptedException e) {
             stop();
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // A bug, or the heap ran out: this connection ends, loudly; every other one goes on.
+            LOG.severe("bug: " + threadName + " failed, closing its connection: " + BugReport.describe(e));
+            stop();
+            trouble.writeFailed(new IOException("writer failed", e));
         }
     }
 

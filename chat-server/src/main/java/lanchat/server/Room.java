@@ -137,8 +137,12 @@ final class Room {
     boolean say(Member sender, String text, boolean action, String ref) {
         lock.lock();
         try {
-            return publish(new Event.Message(name, sender.nick(), text, action, lastSeq + 1, Timestamps.now(),
-                    false), sender, ref);
+            Event.Message message = new Event.Message(name, sender.nick(), text, action, lastSeq + 1,
+                    Timestamps.now(), false);
+            // Encoded before anything is kept: a message that cannot be sent takes no seq and no journal line.
+            byte[] shared = Frames.encode(message, null);
+            byte[] own = ref == null ? shared : Frames.encode(message, ref);
+            return publish(message, sender, shared, own);
         } finally {
             lock.unlock();
         }
@@ -188,7 +192,7 @@ final class Room {
     }
 
     // Called with the lock held: seq order, file order and queue order are the same.
-    private boolean publish(Event.Message message, Member sender, String ref) {
+    private boolean publish(Event.Message message, Member sender, byte[] shared, byte[] own) {
         // Written before anyone is sent it: a message someone has seen survives a crash of the server, and one the
         // file could not take is seen by no one.
         if (!journal.append(message)) {
@@ -199,14 +203,18 @@ final class Room {
         if (journal.full()) {
             journal.rewrite(history.size() > 0 ? history.messages() : List.of(message));
         }
-        broadcast(message, sender, ref);
+        offerToAll(shared, own, sender);
         return true;
     }
 
     // Called with the lock held. Encodes once for all, and once more with the ref for the member who caused it.
     private void broadcast(Event event, Member cause, String ref) {
         byte[] shared = Frames.encode(event, null);
-        byte[] own = ref == null ? shared : Frames.encode(event, ref);
+        offerToAll(shared, ref == null ? shared : Frames.encode(event, ref), cause);
+    }
+
+    // Called with the lock held.
+    private void offerToAll(byte[] shared, byte[] own, Member cause) {
         for (Member member : members) {
             member.deliver(member == cause ? own : shared);
         }

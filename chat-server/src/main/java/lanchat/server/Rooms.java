@@ -1,8 +1,10 @@
 package lanchat.server;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
@@ -19,6 +21,8 @@ import lanchat.server.history.RoomHistory;
  */
 final class Rooms {
     static final String LOBBY = "lobby";
+
+    private static final Comparator<Room> BY_KEY = Comparator.comparing(Room::key);
 
     private final ConcurrentHashMap<String, Room> byKey = new ConcurrentHashMap<>();
     private final int historyMessages;
@@ -60,12 +64,26 @@ final class Rooms {
         return Optional.ofNullable(byKey.get(Rules.fold(name)));
     }
 
-    /** Every room with its member count, sorted by name. */
-    List<Event.RoomInfo> list() {
-        return byKey.values().stream()
-                .sorted(Comparator.comparing(Room::key))
-                .map(room -> new Event.RoomInfo(room.name(), room.size()))
-                .toList();
+    /**
+     * The first {@code limit} rooms by name, with their member counts. A {@code rooms} frame holds a few
+     * thousand at most: a heap of that many finds them without sorting, or counting members of, every room.
+     */
+    List<Event.RoomInfo> firstByName(int limit) {
+        PriorityQueue<Room> first = new PriorityQueue<>(BY_KEY.reversed());
+        for (Room room : byKey.values()) {
+            first.add(room);
+            if (first.size() > limit) {
+                first.poll();
+            }
+        }
+        List<Room> sorted = new ArrayList<>(first);
+        sorted.sort(BY_KEY);
+        return sorted.stream().map(room -> new Event.RoomInfo(room.name(), room.size())).toList();
+    }
+
+    /** How many rooms there are. */
+    int count() {
+        return byKey.size();
     }
 
     private Journal journalOf(String key) {

@@ -38,15 +38,20 @@ final class SessionReader implements Runnable {
 
     @Override
     public void run() {
-        session.disconnect(readUntilDeparture());
-        lingerUntilPeerCloses();
         try {
+            session.disconnect(readUntilDeparture());
+            lingerUntilPeerCloses();
             // Bounded: at the drain deadline the socket is closed, which ends a write stuck on a silent peer.
             outbox.awaitStopped(config.drainTimeout().multipliedBy(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            // A bug, or the heap ran out: this session ends, loudly; the server and the others go on.
+            LOG.severe("bug: reader of " + session + " failed, closing that session: " + BugReport.describe(e));
+            session.disconnect(Disconnect.serverError());
+        } finally {
+            session.closeSocket();
         }
-        session.closeSocket();
     }
 
     /** Reads and handles frames until the session is over; returns why it is over. */

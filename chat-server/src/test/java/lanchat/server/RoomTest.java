@@ -1,6 +1,7 @@
 package lanchat.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
@@ -103,6 +104,22 @@ class RoomTest {
         assertEquals(new Envelope<Event>(new Event.Users("dev", List.of("alice", "bob")), "j"), toBob.get(1));
         assertEquals(List.of("two:2:false:true:null", "three:3:true:true:null"), toBob.subList(2, 4).stream()
                 .map(e -> describe(e)).toList());
+    }
+
+    @Test
+    void sayWhoseEchoCannotBeEncodedTakesNoSeqAndIsNotKept() throws Exception {
+        RoomHistory history = new RoomHistory(10);
+        Room dev = new Room("dev", history, Journal.none(), 0);
+        dev.join(alice, null);
+        dev.join(bob, null);
+        alice.take();
+        bob.take();
+        // Only an unchecked ref can make an echo too large: the protocol caps refs at 64 code points.
+        assertThrows(IllegalArgumentException.class, () -> dev.say(alice, "lost?", false, "r".repeat(70_000)));
+        assertEquals(0, history.size());
+        assertEquals(List.of(), bob.take());
+        dev.say(alice, "next", false, null);
+        assertEquals(List.of("next:1:false:false:null"), bob.take().stream().map(e -> describe(e)).toList());
     }
 
     @Test

@@ -77,7 +77,9 @@ final class CommonCommandReader {
             case "pong" -> f.only(0) ? new Command.Pong() : null;
             default -> null;
         };
-        return command == null ? null : new Envelope<>(command, f.ref);
+        // A ref over the cap is an error, which the tree decoder makes.
+        boolean refFits = f.ref == null || Rules.isValidRef(f.ref);
+        return command == null || !refFits ? null : new Envelope<>(command, f.ref);
     }
 
     /** Reads the plain subset of JSON described above from a string, left to right; null means "not plain". */

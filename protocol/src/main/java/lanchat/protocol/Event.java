@@ -89,22 +89,47 @@ public sealed interface Event {
         }
     }
 
-    /** {@code users}: the members of a room, sorted. */
-    record Users(String room, List<String> nicks) implements Event {
+    /**
+     * {@code users}: the members of a room, sorted. {@code total} is null when {@code nicks} is the whole list;
+     * when the list was too long for one frame, {@code nicks} holds its first names and {@code total} the count.
+     */
+    record Users(String room, List<String> nicks, Integer total) implements Event {
         public Users {
             requireRoom("room", room);
             requirePresent("nicks", nicks);
             nicks.forEach(nick -> requireNick("nicks[]", nick));
             nicks = List.copyOf(nicks);
+            requireTotal(total, nicks.size());
+        }
+
+        /** The whole list. */
+        public Users(String room, List<String> nicks) {
+            this(room, nicks, null);
         }
     }
 
-    /** {@code rooms}: every room with its member count, sorted by name. */
-    record Rooms(List<RoomInfo> rooms) implements Event {
+    /**
+     * {@code rooms}: every room with its member count, sorted by name; or, when the list was too long for one
+     * frame, its first rooms and their {@code total} count ({@code total} is null for the whole list).
+     */
+    record Rooms(List<RoomInfo> rooms, Integer total) implements Event {
         public Rooms {
             requirePresent("rooms", rooms);
             rooms.forEach(room -> requirePresent("rooms[]", room));
             rooms = List.copyOf(rooms);
+            requireTotal(total, rooms.size());
+        }
+
+        /** The whole list. */
+        public Rooms(List<RoomInfo> rooms) {
+            this(rooms, null);
+        }
+    }
+
+    // A cut list's total counts more entries than it holds.
+    private static void requireTotal(Integer total, int listed) {
+        if (total != null) {
+            Rules.requireAtLeast("total", total.longValue(), listed + 1L);
         }
     }
 

@@ -209,7 +209,8 @@ public final class MessageCodec {
             throw new ProtocolException(ErrorCode.MISSING_TYPE, "the object has no \"type\" field");
         }
         if (!type.isJsonPrimitive() || !type.getAsJsonPrimitive().isString()) {
-            throw new ProtocolException(ErrorCode.MISSING_TYPE, "\"type\" must be a string, got " + type);
+            throw new ProtocolException(ErrorCode.MISSING_TYPE, "\"type\" must be a string, got "
+                    + Excerpt.of(type.toString(), Excerpt.MAX_CODE_POINTS));
         }
         return type.getAsString();
     }
@@ -220,20 +221,31 @@ public final class MessageCodec {
             return null;
         }
         if (!ref.isJsonPrimitive() || !ref.getAsJsonPrimitive().isString()) {
-            throw new ProtocolException(ErrorCode.BAD_FIELD, "\"ref\" must be a string, got " + ref);
+            throw new ProtocolException(ErrorCode.BAD_FIELD, "\"ref\" must be a string, got "
+                    + Excerpt.of(ref.toString(), Excerpt.MAX_CODE_POINTS));
         }
-        return ref.getAsString();
+        String text = ref.getAsString();
+        if (!Rules.isValidRef(text)) {
+            throw refTooLong(text);
+        }
+        return text;
     }
 
     private static String refOrNull(JsonObject json) {
         JsonElement ref = json.get("ref");
         boolean isString = ref != null && ref.isJsonPrimitive() && ref.getAsJsonPrimitive().isString();
-        return isString ? ref.getAsString() : null;
+        // A ref over the cap is never echoed: that is what keeps an error about it within a frame.
+        return isString && Rules.isValidRef(ref.getAsString()) ? ref.getAsString() : null;
+    }
+
+    private static ProtocolException refTooLong(String ref) {
+        return new ProtocolException(ErrorCode.BAD_FIELD, "\"ref\" has " + ref.codePointCount(0, ref.length())
+                + " characters, more than " + Rules.MAX_REF_CODE_POINTS + "; this error carries no ref");
     }
 
     private static ProtocolException unknownType(String label, Map<String, ?> types) {
         return new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-                "unknown message type \"" + label + "\"; known: " + String.join(", ", types.keySet()));
+                "unknown message type " + Excerpt.quoted(label) + "; known: " + String.join(", ", types.keySet()));
     }
 
     private static ProtocolException badField(RuntimeException e) {
@@ -249,7 +261,8 @@ public final class MessageCodec {
         if (element.isJsonArray()) {
             return "an array";
         }
-        return element.isJsonNull() ? "null" : "the value " + element;
+        return element.isJsonNull() ? "null"
+                : "the value " + Excerpt.of(element.toString(), Excerpt.MAX_CODE_POINTS);
     }
 
     private static String rootMessage(Throwable e) {
@@ -257,6 +270,7 @@ public final class MessageCodec {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // Gson's messages quote the path of the bad value, whose keys came from the peer.
+        return root.getMessage() == null ? root.getClass().getSimpleName() : Excerpt.of(root.getMessage(), 200);
     }
 }

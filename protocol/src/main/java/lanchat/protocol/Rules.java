@@ -23,6 +23,11 @@ public final class Rules {
     public static final int TRANSFER_WINDOW_CHUNKS = 8;
     public static final int MAX_TRANSFER_ID_CHARS = 32;
     public static final int MAX_FILE_NAME_CODE_POINTS = 255;
+    /**
+     * The longest {@code ref} a frame may carry, in code points. The server copies a ref into its replies, so
+     * the cap is what keeps every reply within a frame whatever the request was.
+     */
+    public static final int MAX_REF_CODE_POINTS = 64;
 
     /** The nick rule in words, for messages that tell people what to fix. */
     public static final String NICK_RULE = "1-" + MAX_NICK_CHARS
@@ -113,6 +118,12 @@ public final class Rules {
         return null;
     }
 
+    /** True when {@code ref} may be sent: at most {@value #MAX_REF_CODE_POINTS} code points (it may be empty). */
+    public static boolean isValidRef(String ref) {
+        return ref != null && (ref.length() <= MAX_REF_CODE_POINTS
+                || ref.codePointCount(0, ref.length()) <= MAX_REF_CODE_POINTS);
+    }
+
     /** Why the text is invalid, or null when it is valid. */
     public static String textProblem(String text) {
         if (text == null || text.isEmpty()) {
@@ -142,7 +153,8 @@ public final class Rules {
     static String requireNick(String field, String nick) {
         requirePresent(field, nick);
         if (!isValidNick(nick)) {
-            throw new FieldException(ErrorCode.NICK_INVALID, field + " \"" + nick + "\" is not a valid nick: " + NICK_RULE);
+            throw new FieldException(ErrorCode.NICK_INVALID, field + " " + Excerpt.quoted(nick)
+                    + " is not a valid nick: " + NICK_RULE);
         }
         return nick;
     }
@@ -150,7 +162,8 @@ public final class Rules {
     static String requireRoom(String field, String room) {
         requirePresent(field, room);
         if (!isValidRoom(room)) {
-            throw new FieldException(ErrorCode.ROOM_INVALID, field + " \"" + room + "\" is not a valid room: " + ROOM_RULE);
+            throw new FieldException(ErrorCode.ROOM_INVALID, field + " " + Excerpt.quoted(room)
+                    + " is not a valid room: " + ROOM_RULE);
         }
         return room;
     }
@@ -167,7 +180,8 @@ public final class Rules {
     static String requireTransferId(String field, String id) {
         requirePresent(field, id);
         if (!isValidTransferId(id)) {
-            throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + id + "\" is not a valid transfer id: 1-"
+            throw new FieldException(ErrorCode.BAD_FIELD, field + " " + Excerpt.quoted(id)
+                    + " is not a valid transfer id: 1-"
                     + MAX_TRANSFER_ID_CHARS + " ASCII letters, digits, '_' or '-'");
         }
         return id;
@@ -185,8 +199,8 @@ public final class Rules {
     static String requireSha256(String field, String hex) {
         requirePresent(field, hex);
         if (!isSha256Hex(hex)) {
-            throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + hex
-                    + "\" is not a SHA-256 digest: 64 lowercase hexadecimal digits");
+            throw new FieldException(ErrorCode.BAD_FIELD, field + " " + Excerpt.quoted(hex)
+                    + " is not a SHA-256 digest: 64 lowercase hexadecimal digits");
         }
         return hex;
     }
@@ -239,7 +253,8 @@ public final class Rules {
     static String requireTimestamp(String field, String ts) {
         requirePresent(field, ts);
         if (!isServerTimestamp(ts) && !isIsoInstant(ts)) {
-            throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + ts + "\" is not an ISO-8601 instant");
+            throw new FieldException(ErrorCode.BAD_FIELD, field + " " + Excerpt.quoted(ts)
+                    + " is not an ISO-8601 instant");
         }
         return ts;
     }

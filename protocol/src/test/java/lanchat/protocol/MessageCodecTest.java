@@ -197,6 +197,42 @@ class MessageCodecTest {
     }
 
     @Test
+    void refOfSixtyFourCodePointsIsKept() throws ProtocolException {
+        String ref = "\uD83D\uDE00".repeat(Rules.MAX_REF_CODE_POINTS);
+        String json = "{\"type\":\"ping\",\"ref\":\"" + ref + "\"}";
+        assertEquals(ref, MessageCodec.decodeCommand(json.getBytes(StandardCharsets.UTF_8)).ref());
+    }
+
+    @Test
+    void refOverTheCapIsBadFieldAndTheErrorCarriesNoRef() {
+        // Both decoders: a plain say goes the fast path, one with an escape the tree decoder.
+        for (String text : List.of("hi", "h\\u0069")) {
+            String json = "{\"type\":\"say\",\"room\":\"lobby\",\"text\":\"" + text + "\",\"ref\":\""
+                    + "r".repeat(Rules.MAX_REF_CODE_POINTS + 1) + "\"}";
+            var tooLong = assertThrows(ProtocolException.class,
+                    () -> MessageCodec.decodeCommand(json.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(ErrorCode.BAD_FIELD, tooLong.code());
+            assertEquals("\"ref\" has 65 characters, more than 64; this error carries no ref", tooLong.getMessage());
+            assertNull(tooLong.ref());
+        }
+    }
+
+    @Test
+    void anErrorAboutAHugeFieldQuotesOnlyItsStart() {
+        String json = "{\"type\":\"" + "x".repeat(60_000) + "\",\"ref\":\"u\"}";
+        var unknown = assertThrows(ProtocolException.class,
+                () -> MessageCodec.decodeCommand(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ErrorCode.UNKNOWN_TYPE, unknown.code());
+        assertEquals("unknown message type \"" + "x".repeat(40) + "\u2026\" (60000 characters); known: hello, "
+                + "nick, join, leave, say, whisper, who, rooms, ping, pong, quit, file-offer, file-accept, "
+                + "file-reject, file-chunk, file-ack, file-done, file-cancel", unknown.getMessage());
+        var nick = assertThrows(ProtocolException.class, () -> MessageCodec.decodeCommand(
+                ("{\"type\":\"nick\",\"nick\":\"" + "n".repeat(60_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("nick \"" + "n".repeat(40) + "\u2026\" (60000 characters) is not a valid nick: "
+                + Rules.NICK_RULE, nick.getMessage());
+    }
+
+    @Test
     void textLimitCountsCodePointsNotChars() {
         String emoji4000 = "😀".repeat(4_000);
         assertEquals(emoji4000, new Command.Say("lobby", emoji4000).text());

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Only the last path component is kept: {@code /} and {@code \} both separate ({@code a/b} becomes
  *       {@code b}, {@code ../../etc/passwd} becomes {@code passwd}).</li>
- *   <li>Control characters, line separators and bidirectional controls are dropped; {@code < > : " | ? *}
+ *   <li>Control characters, line separators and invisible format characters (Unicode category Cf: the
+ *       bidirectional controls, the zero-width ones such as U+200B and U+FEFF, soft hyphens, tags) are dropped; {@code < > : " | ? *}
  *       (not allowed on Windows) become {@code _}.</li>
  *   <li>Leading and trailing dots and spaces go: no hidden files, no {@code .} or {@code ..}, nothing Windows
  *       would trim. Windows device names ({@code CON}, {@code nul.txt}, {@code COM1}, …) get a {@code _} in
@@ -122,8 +123,8 @@ public final class SafeFileName {
     }
 
     private static boolean isInvisibleControl(int c) {
-        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F' || c == '\uFEFF';
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.FORMAT;
     }
 
     private static String trimDotsAndSpaces(String name) {

@@ -62,6 +62,15 @@ class SafeFileNameTest {
     }
 
     @Test
+    void invisibleFormatCharactersAreDropped() {
+        assertEquals("txt.exe", SafeFileName.of("\u200Etxt\u200F.\u061Cexe"));
+        assertEquals("report.pdf", SafeFileName.of("\u2066re\u202Apo\u202Crt\u2069.pdf"));
+        assertEquals("invoice.pdf", SafeFileName.of("\u200Bin\u200Cvo\u200Dice\u2060.\uFEFFpdf"));
+        assertEquals("soft.txt", SafeFileName.of("so\u00ADft" + Character.toString(0xE0041) + ".txt"));
+        assertEquals("file", SafeFileName.of("\u200B\uFEFF"));
+    }
+
+    @Test
     void longNameIsCutInTheStemKeepingTheExtension() {
         String name = SafeFileName.of("a".repeat(296) + ".txt");
         assertEquals("a".repeat(196) + ".txt", name);
