@@ -26,18 +26,32 @@ final class SessionReader implements Runnable {
     private final Liveness liveness;
     private final ServerConfig config;
     private final RateLimiter frameRate;
+    private final LastResort lastResort;
 
-    SessionReader(ClientSession session, Socket socket, Outbox outbox, Liveness liveness, ServerConfig config) {
+    SessionReader(ClientSession session, Socket socket, Outbox outbox, Liveness liveness, ServerConfig config,
+            LastResort lastResort) {
         this.session = session;
         this.socket = socket;
         this.outbox = outbox;
         this.liveness = liveness;
         this.config = config;
         this.frameRate = new RateLimiter(config.rateLimit(), config.rateBurst());
+        this.lastResort = lastResort;
     }
 
     @Override
     public void run() {
+        try {
+            serveUntilClosed();
+        } catch (Throwable failure) {
+            // Never a reader that dies and leaves its connection open: log, end this session, close its socket.
+            lastResort.caught("session " + session, failure);
+            session.disconnect(Disconnect.connectionLost());
+            session.closeSocket();
+        }
+    }
+
+    private void serveUntilClosed() {
         session.disconnect(readUntilDeparture());
         lingerUntilPeerCloses();
         try {
