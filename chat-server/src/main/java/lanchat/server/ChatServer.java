@@ -137,6 +137,11 @@ public final class ChatServer implements AutoCloseable {
         return sessions.openCount();
     }
 
+    /** Its rooms: for tests that check their bounds. */
+    Rooms rooms() {
+        return hub.rooms();
+    }
+
     /** True once an {@link Error} in one of its threads stopped the server ({@link LastResort}). */
     public boolean failed() {
         return failed;
