@@ -243,8 +243,8 @@ final class ClientSession implements Member {
      * was resumed already, hands over its nick, token and rooms. {@code welcome} runs while no whisper can reach
      * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow, as one
      * replay (outside the send queue limit, like a history replay: at most {@code --held-whisper-bytes} of
-     * them). Returns null
-     * when there is nothing to resume. Runs on the newcomer's reader thread, holding the newcomer's lock.
+     * them). Returns null when there is nothing to resume. Runs on the newcomer's reader thread, holding the
+     * newcomer's lock.
      */
     Handover handOver(ClientSession newcomer, Consumer<Handover> welcome) {
         disconnect(Disconnect.resumedElsewhere());
