@@ -17,6 +17,7 @@ import lanchat.protocol.Rules;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
 import lanchat.server.history.FileOpener;
+import lanchat.server.history.HistoryBudget;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
@@ -40,6 +41,8 @@ public final class ChatServer implements AutoCloseable {
     private final Sessions sessions;
     private final ScheduledThreadPoolExecutor timer;
     private final Hub hub;
+    private final LastResort lastResort = new LastResort(this::stopAfterFatal);
+    private volatile boolean failed;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -65,8 +68,9 @@ public final class ChatServer implements AutoCloseable {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true);
-        this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages()), sessions, new Tokens(),
-                timer, new Coalescer(config.coalesce()), new Transfers(config));
+        this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages(),
+                new HistoryBudget(config.history().historyBytes())), sessions, new Tokens(),
+                timer, new Coalescer(config.coalesce(), lastResort), new Transfers(config), lastResort);
     }
 
     public ChatServer(ServerConfig config) {
@@ -115,7 +119,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             DiscoveryResponder responder = new DiscoveryResponder(address, port, () -> new Discovery.ServerInfo(
                     config.name(), port(), Rules.PROTOCOL_VERSION, hub.nicknames().size()));
-            responder.start(config.threads());
+            responder.start(config.threads(), lastResort);
             discovery = responder;
             LOG.info("answering LAN discovery on UDP port " + responder.port());
         } catch (IOException e) {
@@ -140,6 +144,16 @@ public final class ChatServer implements AutoCloseable {
     /** Every socket still open, connections being turned away included; 0 once everything has closed. */
     int openSocketCount() {
         return sessions.openCount();
+    }
+
+    /** Its rooms: for in-process tests that check their bounds or need more rooms than sockets cheaply make. */
+    Rooms rooms() {
+        return hub.rooms();
+    }
+
+    /** True once an {@link Error} in one of its threads stopped the server ({@link LastResort}). */
+    public boolean failed() {
+        return failed;
     }
 
     /** Waits until {@link #close()} has finished. */
@@ -182,16 +196,34 @@ public final class ChatServer implements AutoCloseable {
     private void acceptLoop() {
         pauseBeforeAccepting();
         while (!closing.get()) {
-            Socket socket;
             try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                if (!closing.get()) {
-                    acceptFailed(e);
-                }
-                continue;
+                acceptOne();
+            } catch (Throwable failure) {
+                lastResort.caught("accept", failure);
             }
-            admit(socket);
+        }
+    }
+
+    private void acceptOne() {
+        Socket socket;
+        try {
+            socket = serverSocket.accept();
+        } catch (IOException e) {
+            if (!closing.get()) {
+                acceptFailed(e);
+            }
+            return;
+        }
+        admit(socket);
+    }
+
+    // LastResort's answer to an Error: close on a thread of its own, as close() waits for the accept thread.
+    private void stopAfterFatal() {
+        failed = true;
+        try {
+            Thread.ofPlatform().name("fatal stop").start(this::close);
+        } catch (Throwable cannotStart) {
+            close();
         }
     }
 
@@ -253,11 +285,6 @@ public final class ChatServer implements AutoCloseable {
         if (accept != null) {
             accept.join(CLOSE_MARGIN);
         }
-    }
-
-    /** The server's rooms, for in-process tests that need more members or rooms than sockets can cheaply make. */
-    Rooms rooms() {
-        return hub.rooms();
     }
 
     private String hostAndPort() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,7 +66,7 @@ final class ClientSession implements Member {
         this.outbox = new Outbox(socket, config.sendQueueBytes(), hub.coalescer(), new OutboxTrouble());
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
-        this.presence = new Presence(config.history().messages());
+        this.presence = new Presence(config.history().messages(), config.history().heldWhisperBytes());
     }
 
     /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
@@ -93,11 +94,14 @@ final class ClientSession implements Member {
     }
 
     @Override
-    public boolean deliverReplay(byte[] frame) {
-        return outbox.offerReplay(frame);
+    public boolean deliverReplay(List<byte[]> frames) {
+        return outbox.offerReplay(frames);
     }
 
-    /** Delivers, keeps while held (up to {@code --history} whispers), or passes on to the session's successor. */
+    /**
+     * Delivers, keeps while held (up to {@code --history} whispers and {@code --held-whisper-bytes}), or passes on
+     * to the session's successor.
+     */
     @Override
     public boolean deliverWhisper(byte[] frame) {
         return presence.whisper(frame, this);
@@ -244,9 +248,10 @@ final class ClientSession implements Member {
      * Gives this session to {@code newcomer}, which presented its token: ends this connection if it still looks
      * open (a client that reconnected before the server noticed the loss), and unless the session has ended or
      * was resumed already, hands over its nick, token and rooms. {@code welcome} runs while no whisper can reach
-     * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow (outside the
-     * send queue limit, like a history replay: there are at most {@code --history} of them). Returns null
-     * when there is nothing to resume. Runs on the newcomer's reader thread, holding the newcomer's lock.
+     * the newcomer yet, so it is the first thing queued for it; the whispers kept meanwhile follow, as one
+     * replay (outside the send queue limit, like a history replay: at most {@code --held-whisper-bytes} of
+     * them). Returns null when there is nothing to resume. Runs on the newcomer's reader thread, holding the
+     * newcomer's lock.
      */
     Handover handOver(ClientSession newcomer, Consumer<Handover> welcome) {
         disconnect(Disconnect.resumedElsewhere());
@@ -283,7 +288,10 @@ final class ClientSession implements Member {
     // With the lock held.
     private void leaveEverything(String reason) {
         presence.end();
-        rooms.forEach(room -> room.drop(this, reason));
+        rooms.forEach(room -> {
+            room.drop(this, reason);
+            hub.rooms().release(room);
+        });
         rooms.clear();
         if (nick != null) {
             hub.nicknames().release(nick, this);
@@ -338,7 +346,7 @@ final class ClientSession implements Member {
     private void startThreads() {
         outbox.start(hub.config().threads(), "outbox " + peer);
         hub.config().threads().start("session " + peer, new SessionReader(this, socket, outbox, liveness,
-                hub.config()));
+                hub.config(), hub.lastResort()));
     }
 
     /** The outbox's troubles, handed to the timer thread: they may arrive under another session's room lock. */
@@ -352,6 +360,12 @@ final class ClientSession implements Member {
         @Override
         public void writeFailed(IOException e) {
             LOG.fine(() -> "write failed for " + ClientSession.this + ": " + e);
+            hub.later(() -> disconnect(Disconnect.connectionLost()));
+        }
+
+        @Override
+        public void crashed(Throwable failure) {
+            hub.lastResort().caught("outbox " + ClientSession.this, failure);
             hub.later(() -> disconnect(Disconnect.connectionLost()));
         }
     }

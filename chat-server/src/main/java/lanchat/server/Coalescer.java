@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Lets each connection be written to at most once per tick ({@code --coalesce}, 2 ms by default), so that frames
@@ -25,7 +23,6 @@ import java.util.logging.Logger;
  * {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
  */
 final class Coalescer implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Coalescer.class.getName());
     /** Writes go out as soon as they are queued; starts no thread. */
     static final Coalescer OFF = new Coalescer(Duration.ZERO);
 
@@ -33,6 +30,7 @@ final class Coalescer implements AutoCloseable {
     private final long originNanos;
     private final DelayQueue<Due> due = new DelayQueue<>();
     private final Thread thread;
+    private final LastResort lastResort;
     private volatile boolean closed;
 
     /** An outbox to wake at {@code atNanos} ({@link System#nanoTime()}). */
@@ -50,13 +48,23 @@ final class Coalescer implements AutoCloseable {
     }
 
     Coalescer(Duration interval) {
-        this(interval, System.nanoTime());
+        this(interval, LastResort.logOnly());
+    }
+
+    /** A coalescer whose thread hands what it does not expect to {@code lastResort}. */
+    Coalescer(Duration interval, LastResort lastResort) {
+        this(interval, System.nanoTime(), lastResort);
     }
 
     /** A coalescer whose ticks fall on {@code originNanos} plus multiples of {@code interval}. */
     Coalescer(Duration interval, long originNanos) {
+        this(interval, originNanos, LastResort.logOnly());
+    }
+
+    private Coalescer(Duration interval, long originNanos, LastResort lastResort) {
         this.intervalNanos = interval.toNanos();
         this.originNanos = originNanos;
+        this.lastResort = lastResort;
         this.thread = intervalNanos == 0 ? null : Thread.ofVirtual().name("coalescer").start(this::run);
     }
 
@@ -99,11 +107,11 @@ final class Coalescer implements AutoCloseable {
     }
 
     // A bug in one outbox must not stop the coalescer: every other waiting writer would wait for ever.
-    private static void wake(Outbox outbox) {
+    private void wake(Outbox outbox) {
         try {
             outbox.due();
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "waking a writer failed", e);
+        } catch (Throwable failure) {
+            lastResort.caught("coalescer, waking a writer", failure);
         }
     }
 

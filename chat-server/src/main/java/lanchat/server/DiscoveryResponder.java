@@ -43,10 +43,15 @@ final class DiscoveryResponder implements AutoCloseable {
     }
 
     void start(ThreadKind threads) {
-        threads.start("discovery", this::answerLoop);
+        start(threads, LastResort.logOnly());
     }
 
-    private void answerLoop() {
+    /** Starts the {@code discovery} thread; what it does not expect goes to {@code lastResort}. */
+    void start(ThreadKind threads, LastResort lastResort) {
+        threads.start("discovery", () -> answerLoop(lastResort));
+    }
+
+    private void answerLoop(LastResort lastResort) {
         // A query longer than the buffer is cut to its size; it is still a query, and the reply fits.
         byte[] buffer = new byte[Discovery.QUERY_BYTES];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -59,6 +64,8 @@ final class DiscoveryResponder implements AutoCloseable {
                 if (!socket.isClosed()) {
                     LOG.warning("discovery: " + e.getMessage());
                 }
+            } catch (Throwable failure) {
+                lastResort.caught("discovery", failure);
             }
         }
     }

@@ -61,12 +61,16 @@ final class Dispatcher {
 
     private void join(String name, String ref) {
         Room room = hub.rooms().getOrCreate(name);
-        if (session.rooms().add(room)) {
-            room.join(session, ref);
-        } else {
+        if (session.rooms().contains(room)) {
             // Already a member: nothing changes for anyone; the client just gets the member list again.
             session.deliver(Frames.users(room.name(), room.nicks(), ref));
+            return;
         }
+        // An empty room can be dropped between finding it and joining it: then join the one made in its place.
+        while (!room.join(session, ref)) {
+            room = hub.rooms().getOrCreate(name);
+        }
+        session.rooms().add(room);
     }
 
     private void leave(String name, String ref) {
@@ -77,6 +81,7 @@ final class Dispatcher {
         }
         session.rooms().remove(room.get());
         room.get().leave(session, ref);
+        hub.rooms().release(room.get());
     }
 
     private void say(Command.Say say, String ref) {
@@ -91,6 +96,7 @@ final class Dispatcher {
                     + "room \"" + room.get().name() + "\" (its disk may be full); nobody got it, try again later"),
                     ref);
         }
+        hub.rooms().trimHistories();
     }
 
     private void whisper(Command.Whisper whisper, String ref) {

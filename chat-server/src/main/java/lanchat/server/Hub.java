@@ -9,20 +9,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * What every session of one server shares: the options, the nick and room registries, the open connections, the
  * session tokens, the {@code timer} thread that runs deadlines, the {@link Coalescer} that spaces writes, and the file transfers in progress. Made by
- * {@link ChatServer}; all of it is thread-safe.
+ * {@link ChatServer}; all of it is thread-safe. What one of its threads did not expect goes to {@link LastResort}.
  */
 record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessions, Tokens tokens,
-        ScheduledExecutorService timer, Coalescer coalescer, Transfers transfers) {
+        ScheduledExecutorService timer, Coalescer coalescer, Transfers transfers, LastResort lastResort) {
 
     /**
      * Runs {@code task} on the timer thread after {@code delay}. Once the server has stopped its timer, the task
      * runs at once on the calling thread instead, so a deadline is never lost.
      */
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        Runnable guarded = lastResort.guard("timer", task);
         try {
-            return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return timer.schedule(guarded, delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            task.run();
+            guarded.run();
             return null;
         }
     }
@@ -32,10 +33,11 @@ record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessi
      * the caller's locks behind before doing more.
      */
     void later(Runnable task) {
+        Runnable guarded = lastResort.guard("timer", task);
         try {
-            timer.execute(task);
+            timer.execute(guarded);
         } catch (RejectedExecutionException e) {
-            Thread.ofVirtual().name("later").start(task);
+            Thread.ofVirtual().name("later").start(guarded);
         }
     }
 }

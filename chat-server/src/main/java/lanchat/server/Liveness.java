@@ -49,10 +49,11 @@ final class Liveness {
             return;
         }
         long period = sweepPeriod(idleTimeout).toNanos();
-        hub.timer().scheduleWithFixedDelay(() -> {
+        // Guarded: whatever escapes a periodic task would cancel it for good, silently.
+        hub.timer().scheduleWithFixedDelay(hub.lastResort().guard("idle sweep", () -> {
             long now = System.nanoTime();
             hub.sessions().forEach(session -> checkOne(session, now));
-        }, period, period, TimeUnit.NANOSECONDS);
+        }), period, period, TimeUnit.NANOSECONDS);
     }
 
     // A bug in one check must not end the sweep: an exception would cancel the periodic task for good.

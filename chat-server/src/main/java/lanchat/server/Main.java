@@ -11,12 +11,15 @@ import picocli.CommandLine.ParameterException;
  * {@code java -jar chat-server.jar [options]}: parses the options, starts a {@link ChatServer} and serves until
  * SIGTERM or Ctrl-C, whose shutdown hook closes the server gracefully and exits 0. A mistake on the command line
  * is one sentence on stderr and exit code 2; a server that cannot listen (port in use, unknown address) is one
- * sentence and exit code 1. Runs on the main thread; the hook runs on a thread called {@code shutdown}.
+ * sentence and exit code 1. A server stopped by a fatal error in one of its threads ({@link LastResort}) exits with
+ * code 3, as the JVM does itself on an {@code OutOfMemoryError} with {@code -XX:+ExitOnOutOfMemoryError}. Runs
+ * on the main thread; the hook runs on a thread called {@code shutdown}.
  */
 public final class Main {
     static final int OK = 0;
     static final int CANNOT_START = 1;
     static final int USAGE = 2;
+    static final int FAILED = 3;
     private static final String LOG_MANAGER = "java.util.logging.manager";
 
     private Main() {
@@ -69,6 +72,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (server.failed()) {
+            err.println("lanchat-server: stopped after a fatal error (see the log above)");
+            return FAILED;
+        }
         return OK;
     }
 
@@ -85,8 +92,9 @@ public final class Main {
         server.close();
         out.flush();
         err.flush();
-        // The JVM would otherwise report SIGTERM as exit status 143; a graceful shutdown is a success.
-        Runtime.getRuntime().halt(OK);
+        // The JVM would otherwise report SIGTERM as exit status 143; a graceful shutdown is a success, unless
+        // a fatal error stopped the server (then main() is exiting with FAILED, which runs this hook).
+        Runtime.getRuntime().halt(server.failed() ? FAILED : OK);
     }
 
     private static String describe(IOException e) {

@@ -1,5 +1,7 @@
 package lanchat.server;
 
+import java.util.List;
+
 /**
  * Someone a {@link Room} or {@link Nicknames} can hold: a registered {@link ClientSession}, or a fake one in a
  * test. Every method is safe to call from any thread and never blocks.
@@ -16,11 +18,16 @@ interface Member {
     boolean deliver(byte[] frame);
 
     /**
-     * Queues a replayed history frame: like {@link #deliver}, but a session does not count it against its send
-     * queue limit (a replay is bounded by the room's history instead).
+     * Queues the frames of one replay (a room's history, or the whispers kept for a resume), in order: like
+     * {@link #deliver}, but a session lets one replay at a time wait outside its send queue limit (a replay is
+     * bounded by the room's history instead). False when any frame was refused.
      */
-    default boolean deliverReplay(byte[] frame) {
-        return deliver(frame);
+    default boolean deliverReplay(List<byte[]> frames) {
+        boolean all = true;
+        for (byte[] frame : frames) {
+            all &= deliver(frame);
+        }
+        return all;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
@@ -34,9 +35,12 @@ import java.util.logging.Logger;
  *
  * <p>A frame that would take the queue (plus the write in progress) over {@code limitBytes} is refused, the
  * queue is dropped, and {@link Trouble#queueExceeded()} is called once: the session then ends itself. History
- * replayed to a joiner or a resumed client goes through {@link #offerReplay}, outside that limit: a replay is
- * bounded by the room's history (and its frames are shared with the room's history, not copies), so a client
- * that reads normally is never cut for the size of what it is shown on joining.
+ * replayed to a joiner or a resumed client goes through {@link #offerReplay}: one replay at a time waits outside
+ * that limit (it is bounded by the room's history, and its frames are shared with it, not copies), so a client
+ * that reads normally is never cut for the size of what it is shown on joining. A replay offered while an earlier
+ * one is still waiting to be written counts against the limit like any frame: a client that stops reading and
+ * joins and leaves a room again and again is cut off with {@code send_queue_exceeded} instead of growing the
+ * heap by a history each time.
  * {@link #finish} queues one last frame (past the limit, so an error can still go out), lets the writer drain
  * the queue and half-close the socket (a FIN after the last byte), and refuses everything after it. The outbox
  * never closes the socket: a writer stuck on a peer that does not read is freed when the session closes it.
@@ -49,6 +53,9 @@ final class Outbox {
         void queueExceeded();
 
         void writeFailed(IOException e);
+
+        /** The writer met something it did not expect (a bug, or no memory left): it has stopped. */
+        void crashed(Throwable failure);
     }
 
     // Queued bytes worth a write of their own: waiting for more would not save a system call.
@@ -70,6 +77,8 @@ final class Outbox {
     private long writingBytes;
     // Every queued byte, replays included: decides when waiting for more is pointless.
     private long allQueuedBytes;
+    // Bytes of the replay let past the limit (queued or being written) until the writer has written them.
+    private long freeReplayBytes;
     // When the last batch was taken to be written (System.nanoTime()), and whether the coalescer will wake us.
     private long lastWriteNanos;
     private boolean wakeBooked;
@@ -143,10 +152,7 @@ final class Outbox {
                 allQueuedBytes += frame.length;
                 wake = claimWriter();
             } else {
-                exceeded = true;
-                queue.clear();
-                queuedBytes = 0;
-                allQueuedBytes = 0;
+                dropQueue();
             }
         } finally {
             lock.unlock();
@@ -161,26 +167,58 @@ final class Outbox {
     }
 
     /**
-     * Queues a replayed history frame without counting it against the limit. Returns false, without queueing,
-     * when {@link #offer} would refuse any frame (finishing, stopped, or over the limit already).
+     * Queues the frames of one replay, in order. When no earlier replay is still waiting to be written, they wait
+     * outside the limit; otherwise they count against it like {@link #offer}ed frames, and may exceed it. Returns
+     * false, without queueing, when {@link #offer} would refuse (finishing, stopped, or over the limit).
      */
-    boolean offerReplay(byte[] frame) {
-        boolean wake;
+    boolean offerReplay(List<byte[]> frames) {
+        boolean accepted;
+        boolean wake = false;
         lock.lock();
         try {
             if (finishing || exceeded || stopped) {
                 return false;
             }
-            queue.add(new WriteBatch.Queued(frame, false));
-            allQueuedBytes += frame.length;
-            wake = claimWriter();
+            long bytes = frames.stream().mapToLong(frame -> frame.length).sum();
+            boolean free = freeReplayBytes == 0;
+            accepted = free || queuedBytes + writingBytes + bytes <= limitBytes;
+            if (accepted) {
+                frames.forEach(frame -> queue.add(new WriteBatch.Queued(frame, !free)));
+                freeReplayBytes += free ? bytes : 0;
+                queuedBytes += free ? 0 : bytes;
+                allQueuedBytes += bytes;
+                wake = !frames.isEmpty() && claimWriter();
+            } else {
+                dropQueue();
+            }
         } finally {
             lock.unlock();
         }
-        if (wake) {
+        if (!accepted) {
+            makeRoomForLastWords();
+            trouble.queueExceeded();
+        } else if (wake) {
             startWriter();
         }
-        return true;
+        return accepted;
+    }
+
+    /** Bytes of a replay waiting outside the limit now: queued, or in the write in progress. */
+    long freeReplayBytes() {
+        lock.lock();
+        try {
+            return freeReplayBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // With the lock held: the limit is exceeded; what is queued goes, so the last frame can.
+    private void dropQueue() {
+        exceeded = true;
+        queue.clear();
+        queuedBytes = 0;
+        allQueuedBytes = 0;
     }
 
     /** Queues {@code lastFrame} (null for none) past the limit; the writer sends what is queued, then a FIN. */
@@ -324,10 +362,10 @@ final class Outbox {
                 for (byte[] bytes = batch.next(); bytes != null; bytes = batch.next()) {
                     // Like sendall: write() returns once every byte is in the kernel's send buffer, or throws.
                     out.write(bytes, 0, batch.length());
-                    wrote(batch.countedInLastWrite());
+                    wrote(batch.countedInLastWrite(), batch.length() - batch.countedInLastWrite());
                     if (exceeded) {
                         // The queue was dropped: the rest of this batch goes with it, so the last frame can go.
-                        wrote(batch.drop());
+                        wrote(batch.drop(), 0);
                     }
                 }
             }
@@ -340,11 +378,10 @@ final class Outbox {
         } catch (InterruptedException e) {
             stop();
             Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            // A bug, or the heap ran out: this connection ends, loudly; every other one goes on.
-            LOG.severe("bug: " + threadName + " failed, closing its connection: " + BugReport.describe(e));
+        } catch (Throwable failure) {
+            // Never a silent death: the queue would stay claimed by a writer that is gone.
             stop();
-            trouble.writeFailed(new IOException("writer failed", e));
+            trouble.crashed(failure);
         }
     }
 
@@ -381,10 +418,11 @@ final class Outbox {
         }
     }
 
-    private void wrote(long countedBytes) {
+    private void wrote(long countedBytes, long freeBytes) {
         lock.lock();
         try {
             writingBytes -= countedBytes;
+            freeReplayBytes = Math.max(0, freeReplayBytes - freeBytes);
         } finally {
             lock.unlock();
         }
@@ -399,6 +437,7 @@ final class Outbox {
             queuedBytes = 0;
             allQueuedBytes = 0;
             writingBytes = 0;
+            freeReplayBytes = 0;
             ended.signalAll();
         } finally {
             lock.unlock();

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Where one session stands with its connection: {@code CONNECTED}; {@code HELD} for a resume after the connection
- * was lost, keeping the whispers sent to it meanwhile (at most {@code maxKept}); {@code RESUMED} by a session on
+ * was lost, keeping the whispers sent to it meanwhile (at most {@code maxKept} of them, and {@code maxKeptBytes} bytes
+ * of frames); {@code RESUMED} by a session on
  * a new connection, to which whispers are passed on; or {@code ENDED}.
  *
  * <p>Its session changes it (with the session's lock held); whispers read it from other sessions' reader threads.
@@ -21,13 +22,16 @@ final class Presence {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final int maxKept;
+    private final int maxKeptBytes;
     private List<byte[]> kept = List.of(); // a list of its own only once held
+    private long keptBytes;
     private State state = State.CONNECTED;
     private Member successor;
     private ScheduledFuture<?> expiry;
 
-    Presence(int maxKept) {
+    Presence(int maxKept, int maxKeptBytes) {
         this.maxKept = maxKept;
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     State state() {
@@ -41,17 +45,36 @@ final class Presence {
 
     /**
      * A whisper for the session: delivered to {@code connected} while connected, kept while held, passed on to the
-     * successor once resumed. False when it was none of these (ended, or already {@code maxKept} kept).
+     * successor once resumed. False when it was none of these (ended, or no room left among those kept).
      */
     boolean whisper(byte[] frame, Member connected) {
         lock.lock();
         try {
             return switch (state) {
                 case CONNECTED -> connected.deliver(frame);
-                case HELD -> kept.size() < maxKept && kept.add(frame);
+                case HELD -> keep(frame);
                 case RESUMED -> successor.deliverWhisper(frame);
                 case ENDED -> false;
             };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // With the lock held.
+    private boolean keep(byte[] frame) {
+        if (kept.size() >= maxKept || keptBytes + frame.length > maxKeptBytes) {
+            return false;
+        }
+        keptBytes += frame.length;
+        return kept.add(frame);
+    }
+
+    /** Bytes of the whispers kept now. */
+    long keptBytes() {
+        lock.lock();
+        try {
+            return keptBytes;
         } finally {
             lock.unlock();
         }
@@ -83,8 +106,9 @@ final class Presence {
                 expiry.cancel(false);
             }
             welcome.run();
-            kept.forEach(newcomer::deliverReplay);
+            newcomer.deliverReplay(kept);
             kept = List.of();
+            keptBytes = 0;
             state = State.RESUMED;
             successor = newcomer;
             return true;
@@ -99,6 +123,7 @@ final class Presence {
         try {
             state = State.ENDED;
             kept = List.of();
+            keptBytes = 0;
         } finally {
             lock.unlock();
         }

@@ -33,6 +33,8 @@ final class Room {
     private final RoomHistory history;
     private final Journal journal;
     private long lastSeq;
+    // Set once the room was dropped from Rooms (empty, no history): a join that found it just before must retry.
+    private boolean retired;
 
     /** A new room with the default history, kept in memory only. */
     Room(String name) {
@@ -67,15 +69,20 @@ final class Room {
     /**
      * Adds {@code joiner}: every member, the joiner included, gets {@code joined}; then the joiner gets
      * {@code users}, both with {@code ref}, and then the room's history ({@code message}s flagged
-     * {@code history}, in seq order, without ref), before any message said after it.
+     * {@code history}, in seq order, without ref), before any message said after it. False, and nothing done,
+     * when the room was dropped meanwhile ({@link #retireIfIdle}): the caller joins the room that replaced it.
      */
-    void join(Member joiner, String ref) {
+    boolean join(Member joiner, String ref) {
         lock.lock();
         try {
+            if (retired) {
+                return false;
+            }
             members.add(joiner);
             broadcast(new Event.Joined(name, joiner.nick()), joiner, ref);
             joiner.deliver(Frames.users(name, sortedNicks(), ref));
-            history.framesAfter(0).forEach(joiner::deliverReplay);
+            joiner.deliverReplay(history.framesAfter(0));
+            return true;
         } finally {
             lock.unlock();
         }
@@ -99,7 +106,7 @@ final class Room {
                 successor.deliver(Frames.encode(new Event.Gap(name, seen + 1, firstKept - 1), ref));
             }
             List<byte[]> missed = history.framesAfter(seen);
-            missed.forEach(successor::deliverReplay);
+            successor.deliverReplay(missed);
             return missed.size();
         } finally {
             lock.unlock();
@@ -143,6 +150,51 @@ final class Room {
             byte[] shared = Frames.encode(message, null);
             byte[] own = ref == null ? shared : Frames.encode(message, ref);
             return publish(message, sender, shared, own);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Marks the room dropped if nobody is in it and it keeps no history (and, with {@code keepSeq}, has given out
+     * no seq: its file must go on from it), so a room costs nothing once it is unused; true when it did (or had
+     * already). Called by {@code Rooms} as it removes the room from its map.
+     */
+    boolean retireIfIdle(boolean keepSeq) {
+        lock.lock();
+        try {
+            retired |= members.isEmpty() && history.size() == 0 && !(keepSeq && lastSeq > 0);
+            return retired;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The server-wide order of the oldest message kept ({@code Long.MAX_VALUE} for none): who is evicted first. */
+    long oldestOrder() {
+        lock.lock();
+        try {
+            return history.firstOrder();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forgets the oldest message kept: the server's history budget is over. */
+    void evictOldest() {
+        lock.lock();
+        try {
+            history.evictOldest();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bytes its history keeps ({@link RoomHistory#bytes()}). */
+    long historyBytes() {
+        lock.lock();
+        try {
+            return history.bytes();
         } finally {
             lock.unlock();
         }

@@ -6,18 +6,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
 import lanchat.server.history.DataDir;
+import lanchat.server.history.HistoryBudget;
 import lanchat.server.history.Journal;
 import lanchat.server.history.LoadedRoom;
 import lanchat.server.history.RoomHistory;
 
 /**
- * Every room of the server, by case-insensitive name. A room is created by its first {@code join} and then kept
- * for the life of the server, even when empty, so its {@code seq} never restarts; {@code lobby} exists from the
- * start. With a {@link DataDir}, the rooms found on disk exist from the start too, with their history and seq.
- * Thread-safe; any session thread calls it ({@link #restore} only before the server listens).
+ * Every room of the server, by case-insensitive name. A room is created by its first {@code join}; {@code lobby}
+ * exists from the start and always. With a {@link DataDir}, the rooms found on disk exist from the start too, with
+ * their history and seq. Thread-safe; any session thread calls it ({@link #restore} only before the server
+ * listens).
+ *
+ * <p>Bounds: a room nobody is in and that keeps no history is dropped ({@link #release}), so join/leave of ever
+ * new names costs nothing; with a data directory a room that has given out seqs stays, so its file and its seq
+ * agree. All histories together keep at most {@code --history-bytes}: past that, {@link #trimHistories} forgets
+ * the oldest messages across all rooms.
  */
 final class Rooms {
     static final String LOBBY = "lobby";
@@ -26,16 +33,20 @@ final class Rooms {
 
     private final ConcurrentHashMap<String, Room> byKey = new ConcurrentHashMap<>();
     private final int historyMessages;
+    private final HistoryBudget budget;
+    // One eviction at a time; a thread that finds one under way leaves the work to it.
+    private final ReentrantLock evicting = new ReentrantLock();
     private volatile DataDir dataDir;
 
-    /** Rooms keeping the default history in memory. */
+    /** Rooms keeping the default history in memory, without a byte budget. */
     Rooms() {
-        this(HistoryConfig.DEFAULT_MESSAGES);
+        this(HistoryConfig.DEFAULT_MESSAGES, HistoryBudget.unlimited());
     }
 
-    /** Rooms keeping {@code historyMessages} messages each, in memory until {@link #restore} gives them files. */
-    Rooms(int historyMessages) {
+    /** Rooms keeping {@code historyMessages} messages each, all of them within {@code budget}. */
+    Rooms(int historyMessages, HistoryBudget budget) {
         this.historyMessages = historyMessages;
+        this.budget = budget;
         getOrCreate(LOBBY);
     }
 
@@ -48,16 +59,17 @@ final class Rooms {
         byKey.remove(Rules.fold(LOBBY));
         for (LoadedRoom loaded : dir.rooms()) {
             String key = Rules.fold(loaded.name());
-            byKey.put(key, new Room(loaded.name(), RoomHistory.of(historyMessages, loaded.messages()),
+            byKey.put(key, new Room(loaded.name(), RoomHistory.of(historyMessages, budget, loaded.messages()),
                     dir.journal(key), loaded.lastSeq()));
         }
         getOrCreate(LOBBY);
+        trimHistories();
     }
 
     /** The room called {@code name} (in any case), created with that spelling if it does not exist yet. */
     Room getOrCreate(String name) {
-        return byKey.computeIfAbsent(Rules.fold(name), key -> new Room(name, new RoomHistory(historyMessages),
-                journalOf(key), 0));
+        return byKey.computeIfAbsent(Rules.fold(name), key -> new Room(name,
+                new RoomHistory(historyMessages, budget), journalOf(key), 0));
     }
 
     Optional<Room> find(String name) {
@@ -84,6 +96,58 @@ final class Rooms {
     /** How many rooms there are. */
     int count() {
         return byKey.size();
+    }
+
+    /** The server-wide history budget, for tests and log lines. */
+    HistoryBudget budget() {
+        return budget;
+    }
+
+    /**
+     * Drops {@code room} if it is idle now: nobody in it, no history (and, with a data directory, no seq given
+     * out yet). Call it after someone left the room, holding no room lock.
+     */
+    void release(Room room) {
+        if (room.key().equals(LOBBY)) {
+            return;
+        }
+        boolean keepSeq = dataDir != null;
+        byKey.computeIfPresent(room.key(), (key, current) -> current == room && room.retireIfIdle(keepSeq)
+                ? null : current);
+    }
+
+    /**
+     * When the histories keep more than the budget, forgets the oldest messages across all rooms until they are
+     * back under nine tenths of it; rooms left empty and idle are dropped. Call it after adding to a history,
+     * holding no room lock (it takes each room's lock in turn).
+     */
+    void trimHistories() {
+        if (!budget.over() || !evicting.tryLock()) {
+            return;
+        }
+        try {
+            record Oldest(Room room, long order) {
+            }
+            PriorityQueue<Oldest> queue = new PriorityQueue<>(Comparator.comparingLong(Oldest::order));
+            for (Room room : byKey.values()) {
+                long order = room.oldestOrder();
+                if (order != Long.MAX_VALUE) {
+                    queue.add(new Oldest(room, order));
+                }
+            }
+            while (budget.usedBytes() > budget.lowWaterBytes() && !queue.isEmpty()) {
+                Room room = queue.poll().room();
+                room.evictOldest();
+                long next = room.oldestOrder();
+                if (next == Long.MAX_VALUE) {
+                    release(room);
+                } else {
+                    queue.add(new Oldest(room, next));
+                }
+            }
+        } finally {
+            evicting.unlock();
+        }
     }
 
     private Journal journalOf(String key) {

@@ -26,14 +26,17 @@ final class SessionReader implements Runnable {
     private final Liveness liveness;
     private final ServerConfig config;
     private final RateLimiter frameRate;
+    private final LastResort lastResort;
 
-    SessionReader(ClientSession session, Socket socket, Outbox outbox, Liveness liveness, ServerConfig config) {
+    SessionReader(ClientSession session, Socket socket, Outbox outbox, Liveness liveness, ServerConfig config,
+            LastResort lastResort) {
         this.session = session;
         this.socket = socket;
         this.outbox = outbox;
         this.liveness = liveness;
         this.config = config;
         this.frameRate = new RateLimiter(config.rateLimit(), config.rateBurst());
+        this.lastResort = lastResort;
     }
 
     @Override
@@ -45,9 +48,10 @@ final class SessionReader implements Runnable {
             outbox.awaitStopped(config.drainTimeout().multipliedBy(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            // A bug, or the heap ran out: this session ends, loudly; the server and the others go on.
-            LOG.severe("bug: reader of " + session + " failed, closing that session: " + BugReport.describe(e));
+        } catch (Throwable failure) {
+            // Never a reader that dies and leaves its connection open: log, end this session, close its socket.
+            // An Error (the heap ran out) stops the whole server: see LastResort.
+            lastResort.caught("reader of " + session, failure);
             session.disconnect(Disconnect.serverError());
         } finally {
             session.closeSocket();

@@ -88,26 +88,41 @@ class OutboxTest {
     }
 
     @Test
-    void replaysAreQueuedOutsideTheLimitInOrderWithCountedFrames() throws Exception {
+    void oneReplayIsQueuedOutsideTheLimitInOrderWithCountedFrames() throws Exception {
         byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
         Outbox outbox = outbox(frame.length * 2);
         assertTrue(outbox.offer(frame));
+        List<byte[]> replay = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            assertTrue(outbox.offerReplay(Frames.encode(new Event.Bye("replay " + i), null)));
+            replay.add(Frames.encode(new Event.Bye("replay " + i), null));
         }
-        assertTrue(outbox.offer(frame), "ten replays later, the limit still has room for a second frame");
-        assertFalse(outbox.offer(frame));
-        assertFalse(outbox.offerReplay(frame), "nothing is queued once the limit was exceeded");
+        assertTrue(outbox.offerReplay(replay));
+        assertEquals(replay.stream().mapToLong(each -> each.length).sum(), outbox.freeReplayBytes());
+        assertTrue(outbox.offer(frame), "after a replay of ten frames, the limit still has room for a second frame");
+        assertEquals(frame.length * 2L, outbox.countedBytes());
+        assertFalse(outbox.offerReplay(List.of(replay.getFirst())),
+                "a second replay while the first still waits counts against the limit");
+        assertFalse(outbox.offer(frame), "nothing is queued once the limit was exceeded");
         assertEquals(1, exceeded.get());
+    }
+
+    @Test
+    void aSecondReplayWithinTheLimitIsQueuedAndCounted() throws Exception {
+        byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
+        Outbox outbox = outbox(frame.length * 2);
+        assertTrue(outbox.offerReplay(List.of(frame, frame, frame)));
+        assertEquals(0, outbox.countedBytes());
+        assertTrue(outbox.offerReplay(List.of(frame, frame)));
+        assertEquals(frame.length * 2L, outbox.countedBytes());
+        assertEquals(frame.length * 3L, outbox.freeReplayBytes());
+        assertEquals(0, exceeded.get());
     }
 
     @Test
     void writingReplaysTakesNothingFromTheCountedBytes() throws Exception {
         byte[] frame = Frames.encode(new Event.Bye("x".repeat(1_000)), null);
         Outbox outbox = outbox(frame.length);
-        for (int i = 0; i < 5; i++) {
-            assertTrue(outbox.offerReplay(frame));
-        }
+        assertTrue(outbox.offerReplay(List.of(frame, frame, frame, frame, frame)));
         assertTrue(outbox.offer(frame));
         assertEquals(frame.length, outbox.countedBytes());
         outbox.start(ThreadKind.VIRTUAL, "outbox test");
@@ -115,7 +130,7 @@ class OutboxTest {
         for (int i = 0; i < 6; i++) {
             reader.readEvent();
         }
-        LiveServer.soon().until(() -> outbox.countedBytes() == 0);
+        LiveServer.soon().until(() -> outbox.countedBytes() == 0 && outbox.freeReplayBytes() == 0);
         assertEquals(0, exceeded.get());
     }
 
@@ -199,6 +214,11 @@ class OutboxTest {
             @Override
             public void writeFailed(IOException e) {
                 failures.add(e);
+            }
+
+            @Override
+            public void crashed(Throwable failure) {
+                throw new AssertionError("the writer crashed", failure);
             }
         });
     }

@@ -33,7 +33,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code Main} with {@code args}, stdout and stderr going to the files; waits for it to listen. */
     static ServerProcess start(Path stdout, Path stderr, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", classPath(), Main.class.getName()));
+        return start(List.of(), stdout, stderr, args);
+    }
+
+    /**
+     * Starts {@code Main} in a JVM with {@code jvmOptions} (after {@code -XX:+ExitOnOutOfMemoryError}, which
+     * scripts/server always gives), then as {@link #start(Path, Path, String...)}.
+     */
+    static ServerProcess start(List<String> jvmOptions, Path stdout, Path stderr, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
