@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import lanchat.protocol.Discovery;
-import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
@@ -38,6 +37,7 @@ public final class ChatServer implements AutoCloseable {
     private final Sessions sessions;
     private final ScheduledThreadPoolExecutor timer;
     private final Hub hub;
+    private final Doorman doorman;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -58,7 +58,9 @@ public final class ChatServer implements AutoCloseable {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages()), sessions, new Tokens(),
-                timer, new Coalescer(config.coalesce()), new Transfers(config));
+                timer, new Coalescer(config.coalesce()), new Transfers(config), new HostLedger(config.hosts()),
+                new PasswordGuard(config.hosts()));
+        this.doorman = new Doorman(hub);
     }
 
     public ChatServer(ServerConfig config) {
@@ -130,7 +132,7 @@ public final class ChatServer implements AutoCloseable {
 
     /** Every socket still open, connections being turned away included; 0 once everything has closed. */
     int openSocketCount() {
-        return sessions.openCount();
+        return sessions.openCount() + doorman.lingering();
     }
 
     /** Waits until {@link #close()} has finished. */
@@ -154,6 +156,7 @@ public final class ChatServer implements AutoCloseable {
                 open.forEach(ClientSession::closeSocket);
             }
             joinAcceptThread();
+            doorman.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -210,14 +213,7 @@ public final class ChatServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
-        ClientSession session = new ClientSession(socket, hub);
-        switch (sessions.admit(session)) {
-            case ADMITTED -> session.start();
-            case FULL -> session.refuse(Disconnect.error(ErrorCode.SERVER_FULL,
-                    "the server already has its maximum of " + config.maxClients() + " connections; try later",
-                    null));
-            case CLOSED -> closeQuietly(socket);
-        }
+        doorman.admit(socket);
     }
 
     // E.g. out of file descriptors: log, pause briefly so the loop does not spin, and go on accepting.
