@@ -52,6 +52,8 @@ final class ErrorSentences {
             case NO_SUCH_NICK -> noSuchNick(nickOf(answers));
             case RESUME_FAILED -> "the previous session could not be resumed; this is a new one";
             case SERVER_FULL -> "the server is full — try again later";
+            case TOO_MANY_CONNECTIONS -> "this machine has too many connections to the server: " + message;
+            case TOO_MANY_ATTEMPTS -> "too many wrong passwords from this machine: " + message;
             case RATE_LIMITED -> "slow down: you are sending faster than the server allows, and that was dropped";
             case TOO_MANY_ERRORS -> "the server gave up on this connection after too many errors";
             case SEND_QUEUE_EXCEEDED -> "the server dropped this connection because it was not keeping up";

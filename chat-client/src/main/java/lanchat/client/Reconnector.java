@@ -119,10 +119,11 @@ final class Reconnector {
         }
     }
 
-    /** Refusals that trying again will not change; server_full, for one, may. */
+    /** Refusals that trying again will not change; server_full, for one, may, and so may the per-address ones. */
     private static boolean isFinal(LoginRefused refused) {
         ErrorCode code = refused.code().orElse(null);
-        return code != ErrorCode.SERVER_FULL && code != ErrorCode.RATE_LIMITED;
+        return code != ErrorCode.SERVER_FULL && code != ErrorCode.RATE_LIMITED
+                && code != ErrorCode.TOO_MANY_CONNECTIONS && code != ErrorCode.TOO_MANY_ATTEMPTS;
     }
 
     /** Waits until a loss is reported; false once stopped. */

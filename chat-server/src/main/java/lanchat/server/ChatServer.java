@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import lanchat.protocol.Discovery;
-import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
@@ -43,6 +42,7 @@ public final class ChatServer implements AutoCloseable {
     private final Hub hub;
     private final LastResort lastResort = new LastResort(this::stopAfterFatal);
     private volatile boolean failed;
+    private final Doorman doorman;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -70,7 +70,9 @@ public final class ChatServer implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.hub = new Hub(config, new Nicknames(), new Rooms(config.history().messages(),
                 new HistoryBudget(config.history().historyBytes())), sessions, new Tokens(),
-                timer, new Coalescer(config.coalesce(), lastResort), new Transfers(config), lastResort);
+                timer, new Coalescer(config.coalesce(), lastResort), new Transfers(config), lastResort,
+                new HostLedger(config.hosts()), new PasswordGuard(config.hosts()));
+        this.doorman = new Doorman(hub);
     }
 
     public ChatServer(ServerConfig config) {
@@ -143,7 +145,7 @@ public final class ChatServer implements AutoCloseable {
 
     /** Every socket still open, connections being turned away included; 0 once everything has closed. */
     int openSocketCount() {
-        return sessions.openCount();
+        return sessions.openCount() + doorman.lingering();
     }
 
     /** Its rooms: for in-process tests that check their bounds or need more rooms than sockets cheaply make. */
@@ -177,6 +179,7 @@ public final class ChatServer implements AutoCloseable {
                 open.forEach(ClientSession::closeSocket);
             }
             joinAcceptThread();
+            doorman.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -251,14 +254,7 @@ public final class ChatServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
-        ClientSession session = new ClientSession(socket, hub);
-        switch (sessions.admit(session)) {
-            case ADMITTED -> session.start();
-            case FULL -> session.refuse(Disconnect.error(ErrorCode.SERVER_FULL,
-                    "the server already has its maximum of " + config.maxClients() + " connections; try later",
-                    null));
-            case CLOSED -> closeQuietly(socket);
-        }
+        doorman.admit(socket);
     }
 
     // E.g. out of file descriptors: log, pause briefly so the loop does not spin, and go on accepting.

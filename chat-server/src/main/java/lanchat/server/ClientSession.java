@@ -1,6 +1,7 @@
 package lanchat.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
@@ -53,12 +54,13 @@ final class ClientSession implements Member {
     private volatile Disconnect departure;
     private volatile ScheduledFuture<?> forcedClose;
     private final Presence presence;
+    private final HostLedger.Slot slot;
 
     /** What a resumed session takes over from the one it resumes. */
     record Handover(String nick, String token, Set<Room> rooms) {
     }
 
-    ClientSession(Socket socket, Hub hub) {
+    ClientSession(Socket socket, Hub hub, HostLedger.Slot slot) {
         ServerConfig config = hub.config();
         this.socket = socket;
         this.peer = String.valueOf(socket.getRemoteSocketAddress());
@@ -67,19 +69,13 @@ final class ClientSession implements Member {
         this.liveness = new Liveness(this, hub);
         this.dispatcher = new Dispatcher(this, hub);
         this.presence = new Presence(config.history().messages(), config.history().heldWhisperBytes());
+        this.slot = slot;
     }
 
     /** Starts the reader and writer threads and the handshake deadline. Accept thread. */
     void start() {
         CONNECTION_LINES.info(() -> "connect " + peer);
         liveness.startHandshakeDeadline();
-        startThreads();
-    }
-
-    /** Starts a connection that is turned away at once ({@code server_full}, shutdown). Accept thread. */
-    void refuse(Disconnect why) {
-        CONNECTION_LINES.info(() -> "connect " + peer);
-        disconnect(why);
         startThreads();
     }
 
@@ -136,6 +132,16 @@ final class ClientSession implements Member {
         return hub.transfers().isUnmetered(this, command);
     }
 
+    /** The client's address: what {@link PasswordGuard} counts wrong passwords by. */
+    InetAddress address() {
+        return socket.getInetAddress();
+    }
+
+    /** Waits until the address's file bandwidth lets {@code bytes} more through. Reader thread, no lock held. */
+    void paceFileBytes(int bytes) throws InterruptedException {
+        slot.paceFileBytes(bytes);
+    }
+
     /** Carries out one decoded command, unless the session is over. Reader thread. */
     void handle(Envelope<Command> envelope) {
         LOG.fine(() -> this + " sent " + MessageCodec.label(envelope.message()));
@@ -161,6 +167,7 @@ final class ClientSession implements Member {
         nick = newNick;
         token = newToken;
         hub.tokens().add(newToken, this);
+        slot.registered();
         Thread.currentThread().setName("session " + this);
         outbox.rename("outbox " + newNick);
         liveness.startIdleWatch();
@@ -175,6 +182,7 @@ final class ClientSession implements Member {
         nick = handover.nick();
         token = handover.token();
         rooms.addAll(handover.rooms());
+        slot.registered();
         Thread.currentThread().setName("session " + this);
         outbox.rename("outbox " + nick);
         liveness.startIdleWatch();
@@ -227,7 +235,8 @@ final class ClientSession implements Member {
                 return;
             }
             departure = why;
-            holding = why.held() && registered() && hub.config().history().resumable();
+            // Held only within the address's and the server's count of held sessions (HostLedger).
+            holding = why.held() && registered() && hub.config().history().resumable() && slot.hold();
             if (holding) {
                 presence.hold(() -> hub.schedule(this::expire, hub.config().history().resumeGrace()));
             } else {
@@ -264,6 +273,7 @@ final class ClientSession implements Member {
             hub.nicknames().replace(nick, this, newcomer);
             hub.tokens().replace(token, this, newcomer);
             rooms.clear();
+            slot.endHold();
             return handover;
         } finally {
             lock.unlock();
@@ -288,6 +298,7 @@ final class ClientSession implements Member {
     // With the lock held.
     private void leaveEverything(String reason) {
         presence.end();
+        slot.endHold();
         rooms.forEach(room -> {
             room.drop(this, reason);
             hub.rooms().release(room);
@@ -341,6 +352,7 @@ final class ClientSession implements Member {
             LOG.fine(() -> "close failed for " + this + ": " + e);
         }
         hub.sessions().remove(this);
+        slot.release();
     }
 
     private void startThreads() {

@@ -3,6 +3,7 @@ package lanchat.server;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
@@ -12,7 +13,8 @@ import lanchat.protocol.Rules;
 /**
  * Answers {@code hello}: checks, in this order, that the session is not registered yet
  * ({@code already_registered}), the protocol version ({@code unsupported_protocol}, closes) and the password
- * ({@code bad_password}, closes). A {@code resume} whose token names a session that can still be resumed then
+ * ({@code bad_password}, closes; enough of them from one address lock it out, and while it is locked out the
+ * password is not even checked: {@code too_many_attempts}, closes). A {@code resume} whose token names a session that can still be resumed then
  * hands that session to this connection ({@link Resumption}); an unknown or expired token gets
  * {@code error{resume_failed}} and the handshake goes on as a fresh one. A fresh session checks the nick
  * ({@code nick_taken}), registers, and gets {@code welcome} with the limits the client must respect and a new
@@ -33,18 +35,29 @@ final class Handshake {
     }
 
     void hello(Command.Hello hello, String ref) {
+        Duration locked = hub.config().password() == null ? Duration.ZERO
+                : hub.passwords().lockedOut(session.address());
         if (session.registered()) {
             session.reject(ErrorCode.ALREADY_REGISTERED, "you are already registered as \"" + session.nick()
                     + "\"; use nick to change your nick", ref);
         } else if (hello.protocol() != Rules.PROTOCOL_VERSION) {
             session.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "this server speaks protocol " + Rules.PROTOCOL_VERSION
                     + ", the hello asked for " + hello.protocol(), ref);
+        } else if (locked.isPositive()) {
+            session.reject(ErrorCode.TOO_MANY_ATTEMPTS, Doorman.tooManyAttempts(locked), ref);
         } else if (!passwordMatches(hello.password())) {
-            session.reject(ErrorCode.BAD_PASSWORD, hello.password() == null
-                    ? "this server needs a password; send it in hello.password" : "wrong password", ref);
+            badPassword(hello.password(), ref);
         } else if (hello.resume() == null || !resumed(hello.resume(), ref)) {
             fresh(hello, ref);
         }
+    }
+
+    // Counted against the address: enough of them lock it out (PasswordGuard), and the client is told so.
+    private void badPassword(String given, String ref) {
+        Duration lockout = hub.passwords().failed(session.address());
+        String why = given == null ? "this server needs a password; send it in hello.password" : "wrong password";
+        session.reject(ErrorCode.BAD_PASSWORD, lockout.isZero() ? why : why + "; too many wrong passwords from your "
+                + "address, so it is locked out: " + PasswordGuard.retryHint(lockout), ref);
     }
 
     private boolean resumed(Command.Resume resume, String ref) {
@@ -81,8 +94,12 @@ final class Handshake {
             return true;
         }
         // Compares in constant time, so the time taken does not tell how much of a guess was right.
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        boolean matches = given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
+        if (matches) {
+            hub.passwords().succeeded(session.address());
+        }
+        return matches;
     }
 
     /** 128 random bits, base64url without padding: the session token a later resume presents. */

@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every session of one server shares: the options, the nick and room registries, the open connections, the
- * session tokens, the {@code timer} thread that runs deadlines, the {@link Coalescer} that spaces writes, and the file transfers in progress. Made by
+ * session tokens, the {@code timer} thread that runs deadlines, the {@link Coalescer} that spaces writes, the file
+ * transfers in progress, and what each address has ({@link HostLedger}, {@link PasswordGuard}). Made by
  * {@link ChatServer}; all of it is thread-safe. What one of its threads did not expect goes to {@link LastResort}.
  */
 record Hub(ServerConfig config, Nicknames nicknames, Rooms rooms, Sessions sessions, Tokens tokens,
-        ScheduledExecutorService timer, Coalescer coalescer, Transfers transfers, LastResort lastResort) {
+        ScheduledExecutorService timer, Coalescer coalescer, Transfers transfers, LastResort lastResort,
+        HostLedger hosts, PasswordGuard passwords) {
 
     /**
      * Runs {@code task} on the timer thread after {@code delay}. Once the server has stopped its timer, the task

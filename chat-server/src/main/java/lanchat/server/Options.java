@@ -118,6 +118,9 @@ final class Options {
                     + "0 = no file transfers. Default: ${DEFAULT-VALUE} (100 MiB).")
     long maxFileBytes;
 
+    @Mixin
+    HostOptions hosts = new HostOptions();
+
     @Option(names = "--quiet", description = "Log warnings and errors only.")
     boolean quiet;
 
@@ -157,7 +160,7 @@ final class Options {
         }
         return new ServerConfig(host, port, backlog, name, motd, password, maxClients, sendQueueBytes,
                 handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery,
-                discoveryPort, acceptPause, history.config(), maxFileBytes, coalesce);
+                discoveryPort, acceptPause, history.config(), maxFileBytes, coalesce, hosts.config());
     }
 
     Level logLevel() {

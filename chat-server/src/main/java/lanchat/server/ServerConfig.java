@@ -33,11 +33,13 @@ import lanchat.protocol.Rules;
  * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
  * @param coalesce         tick of write coalescing: each client is written to at most once per tick; 0 = none
  *                         ({@code --coalesce})
+ * @param hosts            what one address may use: connections, held sessions, password tries, file bytes
+ *                         ({@code --max-per-address} and the options after it)
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce) {
+        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce, HostLimits hosts) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
@@ -72,6 +74,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         Objects.requireNonNull(history, "history");
         require(maxFileBytes >= 0, "--max-file-bytes must not be negative, got " + maxFileBytes);
         Objects.requireNonNull(coalesce, "coalesce");
+        Objects.requireNonNull(hosts, "hosts");
         require(coalesce.compareTo(MAX_COALESCE) <= 0, "--coalesce must be 0.1 seconds or less (a longer wait "
                 + "makes chat feel slow), got " + coalesce.toNanos() / 1e9);
     }

@@ -81,7 +81,8 @@ final class SessionReader implements Runnable {
 
     /**
      * Decodes and handles one frame, unless it is over the rate limit. Every frame counts against the limit
-     * except those that move a file transfer along, which its flow-control window bounds instead.
+     * except those that move a file transfer along, which its flow-control window bounds instead, and the
+     * address's file bandwidth ({@code --file-rate-per-address}) paces.
      */
     private void onFrame(byte[] body) {
         liveness.heard();
@@ -94,8 +95,20 @@ final class SessionReader implements Runnable {
             }
             return;
         }
-        if (session.isUnmetered(envelope.message()) || withinRate(envelope.ref())) {
+        if (session.isUnmetered(envelope.message())) {
+            paceFileFrame(body.length);
             session.handle(envelope);
+        } else if (withinRate(envelope.ref())) {
+            session.handle(envelope);
+        }
+    }
+
+    // Sleeps while the address is over --file-rate-per-address: not reading is what slows its sender down.
+    private void paceFileFrame(int bytes) {
+        try {
+            session.paceFileBytes(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,7 +2,7 @@ package lanchat.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -22,8 +22,7 @@ final class Sessions {
     private final int maxClients;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition removed = lock.newCondition();
-    // Every open session, and whether it counts against maxClients: one map entry per connection, not two.
-    private final Map<ClientSession, Boolean> open = new ConcurrentHashMap<>();
+    private final Set<ClientSession> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counted = new AtomicInteger();
     private boolean closed;
 
@@ -32,8 +31,7 @@ final class Sessions {
     }
 
     /**
-     * Registers a new connection. It is counted against the limit only when {@code ADMITTED}; a refused one is
-     * still tracked until it closes, so shutdown waits for it too.
+     * Registers a new connection when {@code ADMITTED}; a refused one is not registered (see {@link Doorman}).
      */
     Admission admit(ClientSession session) {
         lock.lock();
@@ -41,11 +39,10 @@ final class Sessions {
             if (closed) {
                 return Admission.CLOSED;
             }
-            boolean full = counted.get() >= maxClients;
-            open.put(session, !full);
-            if (full) {
+            if (counted.get() >= maxClients) {
                 return Admission.FULL;
             }
+            open.add(session);
             counted.incrementAndGet();
             return Admission.ADMITTED;
         } finally {
@@ -57,7 +54,7 @@ final class Sessions {
     void remove(ClientSession session) {
         lock.lock();
         try {
-            if (Boolean.TRUE.equals(open.remove(session))) {
+            if (open.remove(session)) {
                 counted.decrementAndGet();
             }
             removed.signalAll();
@@ -71,7 +68,7 @@ final class Sessions {
         lock.lock();
         try {
             closed = true;
-            return List.copyOf(open.keySet());
+            return List.copyOf(open);
         } finally {
             lock.unlock();
         }
@@ -96,7 +93,7 @@ final class Sessions {
 
     /** Runs {@code action} for every open session; sees sessions admitted or removed meanwhile, or not. */
     void forEach(Consumer<ClientSession> action) {
-        open.keySet().forEach(action);
+        open.forEach(action);
     }
 
     /** Connections counted against {@code --max-clients}: admitted and not yet closed. */
@@ -104,7 +101,7 @@ final class Sessions {
         return counted.get();
     }
 
-    /** Every open connection, refused ones included. */
+    /** Every open session's connection (those turned away at the door are {@link Doorman}'s). */
     int openCount() {
         return open.size();
     }

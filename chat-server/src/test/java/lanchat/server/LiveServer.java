@@ -59,6 +59,16 @@ final class LiveServer implements AutoCloseable {
         return track(TestClient.connectWithoutReading(port()));
     }
 
+    /** A client connected from the source address {@code source} (127.0.0.2, 127.0.0.3, ...): another host. */
+    TestClient connectFrom(String source) throws IOException {
+        return track(TestClient.connectFrom(source, port()));
+    }
+
+    /** A client from the source address {@code source} that completed hello as {@code nick}. */
+    TestClient registerFrom(String source, String nick) throws IOException, InterruptedException {
+        return track(TestClient.registeredFrom(source, port(), nick));
+    }
+
     /** A client that completed hello as {@code nick}. */
     TestClient register(String nick) throws IOException, InterruptedException {
         return track(TestClient.registered(port(), nick));
@@ -77,7 +87,7 @@ final class LiveServer implements AutoCloseable {
         return track(TestClient.resumed(port(), nick, token, lastSeqs));
     }
 
-    private TestClient track(TestClient client) {
+    TestClient track(TestClient client) {
         clients.add(client);
         return client;
     }

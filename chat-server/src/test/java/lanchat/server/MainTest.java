@@ -45,7 +45,10 @@ class MainTest {
                 "Default: 40", "--max-errors=N", "Default: 50", "--drain-timeout=SECONDS", "Default: 2 s",
                 "--threads=KIND", "Default: virtual", "--history=N", "Default: 200", "--resume-grace=SECONDS",
                 "Default: 60 s", "--data-dir=DIR", "Default: none (history in memory only)", "--fsync=POLICY",
-                "Default: batch", "--max-file-bytes=BYTES", "Default: 104857600", "--quiet", "--verbose", "--help",
+                "Default: batch", "--max-file-bytes=BYTES", "Default: 104857600", "--max-per-address=N", "Default: 32",
+                "--max-unregistered-per-address=N", "Default: 16", "--max-held-per-address=N", "Default: 16",
+                "--max-held=N", "Default: 1000", "--password-tries=N", "Default: 5", "--password-lockout=SECONDS",
+                "Default: 30 s", "--file-rate-per-address=BYTES", "Default: 8388608 (8 MiB)", "--quiet", "--verbose", "--help",
                 "--version");
         for (String expected : withDefaults) {
             assertTrue(help.replaceAll("\\s+", " ").contains(expected), "--help lacks " + expected + ":\n" + help);
@@ -67,6 +70,8 @@ class MainTest {
         "--resume-grace -5 | '-5' is negative; expected seconds, e.g. 0.5",
         "--fsync sometimes | Invalid value for option '--fsync'",
         "--max-file-bytes -1 | --max-file-bytes must not be negative, got -1",
+        "--max-per-address 0 | --max-per-address must be at least 1, got 0",
+        "--password-lockout 0 | --password-lockout must be more than 0 seconds",
         "--coalesce 0.5 | --coalesce must be 0.1 seconds or less (a longer wait makes chat feel slow), got 0.5",
     })
     void commandLineMistakeIsOneLineAndExitCode2(String args, String expected) {

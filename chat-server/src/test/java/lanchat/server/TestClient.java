@@ -61,6 +61,38 @@ final class TestClient implements AutoCloseable {
         return new TestClient(new Socket(address, port), true);
     }
 
+    /**
+     * A connected client whose socket has the source address {@code source}, e.g. 127.0.0.2: one LAN host of
+     * several, played on loopback.
+     */
+    static TestClient connectFrom(String source, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(source, 0));
+        socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return new TestClient(socket, true);
+    }
+
+    /**
+     * Connects from {@code source} and writes {@code first} before reading anything: a client whose frame is on
+     * its way before the server's answer to the connection can arrive.
+     */
+    static TestClient connectFromSending(String source, int port, Command first) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(source, 0));
+        socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.getOutputStream().write(FrameWriter.frame(MessageCodec.encode(first, null), Frames.MAX_FRAME_BYTES));
+        return new TestClient(socket, true);
+    }
+
+    /** Connects from {@code source} (see {@link #connectFrom}) and completes hello as {@code nick}. */
+    static TestClient registeredFrom(String source, int port, String nick) throws IOException, InterruptedException {
+        TestClient client = connectFrom(source, port);
+        client.send(new Command.Hello(nick));
+        client.welcome = client.expect(Event.Welcome.class);
+        client.nick = nick;
+        return client;
+    }
+
     /** A connected client that never reads, with a small receive buffer so the server's writes back up soon. */
     static TestClient connectWithoutReading(int port) throws IOException {
         Socket socket = new Socket();

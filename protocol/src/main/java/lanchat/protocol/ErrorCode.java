@@ -43,6 +43,8 @@ public enum ErrorCode {
     TOO_MANY_TRANSFERS("too_many_transfers", false),
     // Limits.
     SERVER_FULL("server_full", true),
+    TOO_MANY_CONNECTIONS("too_many_connections", true),
+    TOO_MANY_ATTEMPTS("too_many_attempts", true),
     RATE_LIMITED("rate_limited", false),
     TOO_MANY_ERRORS("too_many_errors", true),
     SEND_QUEUE_EXCEEDED("send_queue_exceeded", true),

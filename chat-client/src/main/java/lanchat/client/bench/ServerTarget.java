@@ -57,10 +57,15 @@ final class ServerTarget implements AutoCloseable {
                 machine, process, options.serverJfr());
     }
 
-    /** The server's command line: loopback, a free port, no rate limit, and what the options pass through. */
+    /**
+     * The server's command line: loopback, a free port, no rate limit, per-address limits as high as they go
+     * (every client of the benchmark comes from this one address), and what the options pass through.
+     */
     static List<String> serverArgs(BenchOptions options) {
-        List<String> args = new ArrayList<>(
-                List.of("--host", options.host(), "--port", "0", "--rate-limit", "0"));
+        String most = Integer.toString(Integer.MAX_VALUE);
+        List<String> args = new ArrayList<>(List.of("--host", options.host(), "--port", "0", "--rate-limit", "0",
+                "--max-per-address", most, "--max-unregistered-per-address", most, "--max-held-per-address", most,
+                "--max-held", most));
         if (options.threads() != null) {
             args.addAll(List.of("--threads", options.threads().wire()));
         }

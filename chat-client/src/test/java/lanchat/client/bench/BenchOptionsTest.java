@@ -83,10 +83,12 @@ class BenchOptionsTest {
     }
 
     @Test
-    void serverArgsDisableTheRateLimitAndPassOptionsThrough() {
+    void serverArgsDisableTheRateLimitAndPerAddressLimitsAndPassOptionsThrough() {
         BenchOptions options = parse("fanout", "--threads", "virtual", "--send-queue-bytes", "65536",
                 "--server-arg", "--max-frame-bytes", "--server-arg", "4096");
-        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--threads", "virtual",
+        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--max-per-address",
+                "2147483647", "--max-unregistered-per-address", "2147483647", "--max-held-per-address",
+                "2147483647", "--max-held", "2147483647", "--threads", "virtual",
                 "--send-queue-bytes", "65536", "--max-frame-bytes", "4096"), ServerTarget.serverArgs(options));
         assertNull(options.maxClients());
     }
