@@ -45,7 +45,7 @@ public final class RedisLink implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).tcpNoDelay(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         this.backoff = new Backoff(Duration.ofMillis(50), maxBackoff);
@@ -128,7 +128,9 @@ public final class RedisLink implements AutoCloseable {
     private void dropped(StatefulRedisConnection<String, String> broken, RedisException cause) {
         if (broken != null && connection == broken) {
             connection = null;
-            broken.closeAsync();
+            if (broken.isOpen()) {
+                broken.closeAsync();
+            }
         }
         if (!down && !closed) {
             down = true;

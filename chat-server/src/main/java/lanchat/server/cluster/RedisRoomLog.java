@@ -46,10 +46,16 @@ public final class RedisRoomLog implements RoomLog {
     private final RedisLink link;
     private final String room;
     private final int history;
+    private final int slack;
     private final String[] keys;
 
     /** The log of {@code room} (spelled as its first join spelled it), replaying at most {@code history}. */
     public RedisRoomLog(RedisLink link, String room, int history) {
+        this(link, room, history, FEED_SLACK);
+    }
+
+    /** As above, keeping {@code slack} messages beyond the history in the stream (tests use a small one). */
+    RedisRoomLog(RedisLink link, String room, int history, int slack) {
         if (!Rules.isValidRoom(room)) {
             throw new IllegalArgumentException("not a valid room name: " + room);
         }
@@ -59,6 +65,7 @@ public final class RedisRoomLog implements RoomLog {
         this.link = link;
         this.room = room;
         this.history = history;
+        this.slack = slack;
         this.keys = new String[] {Keys.log(room), Keys.position(room)};
     }
 
@@ -99,7 +106,7 @@ public final class RedisRoomLog implements RoomLog {
     }
 
     private String run(String what, String kind, Map<String, String> fields) {
-        String[] args = Stream.concat(Stream.of(kind, Integer.toString(history + FEED_SLACK)),
+        String[] args = Stream.concat(Stream.of(kind, Integer.toString(history + slack)),
                 Stream.of(EntryFields.flat(fields))).toArray(String[]::new);
         return link.call(what, redis -> APPEND.<String>run(redis, ScriptOutputType.VALUE, keys, args));
     }

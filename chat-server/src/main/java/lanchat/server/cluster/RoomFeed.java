@@ -103,7 +103,7 @@ public final class RoomFeed implements AutoCloseable {
             follow();
         } finally {
             StatefulRedisConnection<String, String> last = connection;
-            if (last != null) {
+            if (last != null && last.isOpen()) {
                 last.close();
             }
         }
@@ -174,7 +174,7 @@ public final class RoomFeed implements AutoCloseable {
     private void lost(RuntimeException cause) {
         StatefulRedisConnection<String, String> broken = connection;
         connection = null;
-        if (broken != null) {
+        if (broken != null && broken.isOpen()) {
             broken.closeAsync();
         }
         if (!down) {

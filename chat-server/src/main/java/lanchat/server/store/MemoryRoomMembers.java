@@ -1,5 +1,6 @@
 package lanchat.server.store;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +42,6 @@ public final class MemoryRoomMembers implements RoomMembers {
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         rooms.values().forEach(members -> counts.put(members.name(), members.byNickKey().size()));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 }

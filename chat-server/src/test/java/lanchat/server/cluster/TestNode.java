@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@link NodeHeartbeat}. Two of these in one JVM behave as two servers sharing one Redis.
  */
 final class TestNode implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     final RedisLink link;
     final NodeHeartbeat heartbeat;
