@@ -33,11 +33,12 @@ import lanchat.protocol.Rules;
  * @param maxFileBytes     the largest file a client may offer; 0 = no file transfers ({@code --max-file-bytes})
  * @param coalesce         tick of write coalescing: each client is written to at most once per tick; 0 = none
  *                         ({@code --coalesce})
+ * @param plain            clear text instead of TLS ({@code --plain})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce) {
+        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce, boolean plain) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;

@@ -34,7 +34,7 @@ class Ipv6Test {
     void chatOverIpv6LoopbackAndBracketedListeningLine() throws Exception {
         assumeTrue(hasIpv6Loopback(), "this machine has no IPv6 loopback");
         var announcements = new ByteArrayOutputStream();
-        ChatServer server = new ChatServer(ServerConfig.fromOptions("--host", "::1", "--port", "0",
+        ChatServer server = new ChatServer(ServerConfig.fromOptions("--plain", "--host", "::1", "--port", "0",
                 "--no-discovery"), new PrintStream(announcements, true, StandardCharsets.UTF_8));
         InetAddress ipv6Loopback = InetAddress.getByName("::1");
         try (server) {

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code Main} with {@code args}, stdout and stderr going to the files; waits for it to listen. */
     static ServerProcess start(Path stdout, Path stderr, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-cp", classPath(), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(javaCommand(),
+                "-Duser.home=" + System.getProperty("user.home"), "-cp", classPath(), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
