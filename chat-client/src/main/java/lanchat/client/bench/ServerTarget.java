@@ -57,10 +57,13 @@ final class ServerTarget implements AutoCloseable {
                 machine, process, options.serverJfr());
     }
 
-    /** The server's command line: loopback, a free port, no rate limit, and what the options pass through. */
+    /**
+     * The server's command line: loopback, a free port, no rate limit, clear text (the load clients speak the
+     * protocol straight onto a SocketChannel, without TLS), and what the options pass through.
+     */
     static List<String> serverArgs(BenchOptions options) {
         List<String> args = new ArrayList<>(
-                List.of("--host", options.host(), "--port", "0", "--rate-limit", "0"));
+                List.of("--host", options.host(), "--port", "0", "--rate-limit", "0", "--plain"));
         if (options.threads() != null) {
             args.addAll(List.of("--threads", options.threads().wire()));
         }

@@ -86,8 +86,8 @@ class BenchOptionsTest {
     void serverArgsDisableTheRateLimitAndPassOptionsThrough() {
         BenchOptions options = parse("fanout", "--threads", "virtual", "--send-queue-bytes", "65536",
                 "--server-arg", "--max-frame-bytes", "--server-arg", "4096");
-        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--threads", "virtual",
-                "--send-queue-bytes", "65536", "--max-frame-bytes", "4096"), ServerTarget.serverArgs(options));
+        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--plain",
+                "--threads", "virtual", "--send-queue-bytes", "65536", "--max-frame-bytes", "4096"), ServerTarget.serverArgs(options));
         assertNull(options.maxClients());
     }
 
