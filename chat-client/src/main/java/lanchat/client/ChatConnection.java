@@ -2,7 +2,6 @@ package lanchat.client;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import lanchat.client.tls.Transport;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
@@ -86,15 +86,26 @@ public final class ChatConnection implements AutoCloseable {
      * @throws ConnectionFailure with one sentence for the user: refused, unknown host, timed out
      */
     public static ChatConnection open(String host, int port, Duration timeout) throws ConnectionFailure {
+        return open(host, port, timeout, Transport.PLAIN);
+    }
+
+    /**
+     * Connects through {@code transport} (plain TCP, or TLS with the server's key checked), waiting at most
+     * {@code timeout} for TCP and as long for the TLS handshake.
+     *
+     * @throws ConnectionFailure with one sentence for the user: refused, unknown host, timed out, key not trusted
+     */
+    public static ChatConnection open(String host, int port, Duration timeout, Transport transport)
+            throws ConnectionFailure {
         String peer = host + ":" + port;
-        Socket socket = new Socket();
+        Socket socket = null;
         try {
-            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
-            // Chat frames are small and each one matters now: don't let Nagle's algorithm hold them back.
-            socket.setTcpNoDelay(true);
+            socket = transport.connect(host, port, timeout);
             return new ChatConnection(socket, peer, timeout);
         } catch (IOException e) {
-            closeQuietly(socket);
+            if (socket != null) {
+                closeQuietly(socket);
+            }
             throw ConnectionFailure.connecting(host, peer, timeout, e);
         }
     }

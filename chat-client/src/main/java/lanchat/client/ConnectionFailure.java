@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import lanchat.client.tls.TlsFailure;
 
 /**
  * A connection could not be made or did not get as far as a welcome. The message is one sentence for the user,
@@ -19,6 +20,7 @@ public final class ConnectionFailure extends IOException {
     /** Why {@code connect()} failed, as one sentence. */
     static ConnectionFailure connecting(String host, String peer, Duration timeout, IOException e) {
         return switch (e) {
+            case TlsFailure tls -> new ConnectionFailure(tls.getMessage(), tls);
             case UnknownHostException unknown -> unknownHost(host, e);
             case ConnectException refused -> refused(peer, e);
             case SocketTimeoutException timedOut -> timedOut(peer, timeout, e);

@@ -1,6 +1,7 @@
 package lanchat.client;
 
 import java.util.Map;
+import lanchat.client.tls.Transport;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Rules;
@@ -18,6 +19,7 @@ final class Login {
     private final String host;
     private final int port;
     private final String password;
+    private final Transport transport;
 
     /** Where a new nick comes from after a refusal; null means "give up". */
     @FunctionalInterface
@@ -30,9 +32,15 @@ final class Login {
     }
 
     Login(String host, int port, String password) {
+        this(host, port, password, Transport.PLAIN);
+    }
+
+    /** Connects through {@code transport}: plain TCP or TLS, for the login and every reconnect. */
+    Login(String host, int port, String password, Transport transport) {
         this.host = host;
         this.port = port;
         this.password = password;
+        this.transport = transport;
     }
 
     /**
@@ -42,7 +50,7 @@ final class Login {
     ChatConnection logIn(String nick, NickChooser chooser) throws ConnectionFailure, LoginRefused {
         String tryNick = nick;
         while (true) {
-            ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
+            ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT, transport);
             try {
                 connection.hello(new Command.Hello(tryNick, Rules.PROTOCOL_VERSION, password, null));
                 return connection;
@@ -69,7 +77,7 @@ final class Login {
      */
     ChatConnection reconnect(String nick, String token, Map<String, Long> lastSeqs)
             throws ConnectionFailure, LoginRefused {
-        ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
+        ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT, transport);
         try {
             connection.hello(new Command.Hello(nick, Rules.PROTOCOL_VERSION, password,
                     new Command.Resume(token, lastSeqs)));

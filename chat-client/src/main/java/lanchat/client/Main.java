@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import lanchat.client.files.FileFolders;
+import lanchat.client.tls.KnownServers;
+import lanchat.client.tls.TlsTransport;
+import lanchat.client.tls.Transport;
+import lanchat.client.tls.TrustPolicy;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
+import lanchat.protocol.tls.Fingerprint;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,6 +83,22 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--download-dir", paramLabel = "DIR",
             description = "where accepted files are saved (default: ~/Downloads/lanchat)")
     private String downloadDir;
+
+    @Option(names = "--plain", description = "no TLS: for a server started with --plain; everything, your "
+            + "password included, then travels in clear text")
+    private boolean plain;
+
+    @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "trust the server if it presents this "
+            + "key (SHA256:..., as the server printed it) and remember it; for scripts")
+    private String trust;
+
+    @Option(names = "--trust-new", description = "trust a server met for the first time and remember its key; "
+            + "a changed key is still refused")
+    private boolean trustNew;
+
+    @Option(names = "--known-servers", paramLabel = "FILE",
+            description = "the pinned server keys (default: ~/.lanchat/known_servers)")
+    private String knownServers;
 
     private final Environment environment;
 
@@ -160,7 +181,36 @@ public final class Main implements Callable<Integer> {
         if (downloadDir != null && !isPath(downloadDir)) {
             return "--download-dir '" + downloadDir + "' is not a path";
         }
-        return null;
+        if (knownServers != null && !isPath(knownServers)) {
+            return "--known-servers '" + knownServers + "' is not a path";
+        }
+        return trustProblem();
+    }
+
+    private String trustProblem() {
+        if (plain && (trust != null || trustNew)) {
+            return "--plain has no key to trust; leave out --trust and --trust-new";
+        }
+        try {
+            if (trust != null) {
+                Fingerprint.parse(trust);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "--trust '" + trust + "' is not a fingerprint: " + Fingerprint.FORMAT;
+        }
+    }
+
+    /** Plain TCP with {@code --plain}; otherwise TLS, asking on {@code terminal} (if any) about a new server. */
+    private Transport transport(Terminal terminal) {
+        if (plain) {
+            return Transport.PLAIN;
+        }
+        Path file = knownServers != null ? folders().resolve(knownServers)
+                : environment.home().resolve(".lanchat").resolve("known_servers");
+        return new TlsTransport(new TrustPolicy(new KnownServers(file), trust == null ? null
+                : Fingerprint.parse(trust), trustNew, terminal == null ? null : new TrustPrompt(terminal),
+                environment.err()));
     }
 
     private static boolean isPath(String typed) {
@@ -173,7 +223,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private int chatInLineMode(String startNick) {
-        Login login = new Login(host, port, password);
+        Login login = new Login(host, port, password, transport(null));
         ChatConnection connection;
         try {
             connection = login.logIn(startNick, refusal -> null);
@@ -192,7 +242,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private int chatInConsole(Terminal terminal, String startNick) {
-        Login login = new Login(host, port, password);
+        Login login = new Login(host, port, password, transport(terminal));
         ChatConnection connection;
         try {
             connection = login.logIn(startNick, new NickPrompt(terminal));

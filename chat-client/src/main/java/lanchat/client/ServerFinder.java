@@ -34,8 +34,10 @@ final class ServerFinder {
         }
 
         String describe() {
+            // The key is only a hint (anyone can answer a broadcast): the connection checks it against the pins.
             return hostAndPort() + "  \"" + Neutraliser.neutralise(info.name()) + "\", " + info.users()
-                    + (info.users() == 1 ? " user" : " users");
+                    + (info.users() == 1 ? " user" : " users") + (info.fingerprint() == null ? ", plain text"
+                            : ", key " + Neutraliser.neutralise(info.fingerprint()));
         }
     }
 

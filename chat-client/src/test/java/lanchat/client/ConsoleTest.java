@@ -44,7 +44,7 @@ class ConsoleTest {
     }
 
     private ClientRun start(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--host", "127.0.0.1", "--port",
+        List<String> args = new java.util.ArrayList<>(List.of("--plain", "--host", "127.0.0.1", "--port",
                 String.valueOf(server.port()), "--nick", "alice"));
         args.addAll(List.of(more));
         try {
@@ -219,7 +219,7 @@ class ConsoleTest {
 
     @Test
     void noColorVariableTurnsColoursOff() throws Exception {
-        client = ClientRun.interactive(home).withVariable("NO_COLOR", "1").start("--host", "127.0.0.1", "--port",
+        client = ClientRun.interactive(home).withVariable("NO_COLOR", "1").start("--plain", "--host", "127.0.0.1", "--port",
                 String.valueOf(server.port()), "--nick", "alice");
         FakeServer.Peer peer = acceptIntoLobby();
         peer.send(new Event.Message("lobby", "bob", "no colour", false, 1L, TS, false));

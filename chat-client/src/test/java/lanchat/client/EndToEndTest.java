@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lanchat.client.tls.KnownServers;
 import lanchat.server.ChatServer;
 import lanchat.server.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,13 @@ class EndToEndTest {
         server = new ChatServer(ServerConfig.fromOptions("--host", "127.0.0.1", "--port", "0", "--name", "TestChat",
                 "--drain-timeout", "1"), new PrintStream(PrintStream.nullOutputStream()));
         server.start();
+        pin(server.port());
+    }
+
+    // Over TLS, with the test server's key already in known_servers, as after a first contact.
+    private void pin(int port) throws IOException {
+        new KnownServers(home.resolve(".lanchat").resolve("known_servers"))
+                .add("127.0.0.1:" + port, server.fingerprint().orElseThrow());
     }
 
     @AfterEach
@@ -161,6 +169,7 @@ class EndToEndTest {
         server = new ChatServer(ServerConfig.fromOptions("--host", "127.0.0.1", "--port", "0", "--rate-limit", "40",
                 "--rate-burst", "3"), new PrintStream(PrintStream.nullOutputStream()));
         server.start();
+        pin(server.port());
         ClientRun alice = lineClient("alice");
         ClientRun bot = ClientRun.lineMode(home).start(args("bot"));
         clients.add(bot);
@@ -208,6 +217,7 @@ class EndToEndTest {
     @Test
     void cutConnectionIsResumedWithMissedMessagesShownOnceAndLinesTypedMeanwhileSent() throws Exception {
         try (TcpProxy proxy = new TcpProxy(server.port())) {
+            pin(proxy.port());
             ClientRun bob = lineClient("bob");
             ClientRun alice = ClientRun.lineMode(home).start("--host", "127.0.0.1", "--port",
                     String.valueOf(proxy.port()), "--nick", "alice");
@@ -266,6 +276,7 @@ class EndToEndTest {
         server = new ChatServer(ServerConfig.fromOptions(all.toArray(String[]::new)),
                 new PrintStream(PrintStream.nullOutputStream()));
         server.start();
+        pin(server.port());
     }
 
     private static long count(String text, String part) {

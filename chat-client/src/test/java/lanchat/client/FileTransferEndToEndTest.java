@@ -154,14 +154,15 @@ class FileTransferEndToEndTest {
     }
 
     private String[] args(String nick, String... more) {
-        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(server.port()),
-                "--nick", nick));
+        List<String> args = new ArrayList<>(List.of("--plain", "--host", "127.0.0.1", "--port",
+                String.valueOf(server.port()), "--nick", nick));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 
     private void startServer(String... options) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--drain-timeout", "1"));
+        List<String> all = new ArrayList<>(
+                List.of("--plain", "--host", "127.0.0.1", "--port", "0", "--drain-timeout", "1"));
         all.addAll(List.of(options));
         server = new ChatServer(ServerConfig.fromOptions(all.toArray(String[]::new)),
                 new PrintStream(PrintStream.nullOutputStream()));

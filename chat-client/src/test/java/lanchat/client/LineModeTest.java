@@ -48,7 +48,7 @@ class LineModeTest {
     }
 
     private String[] args(String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of("--host", "127.0.0.1", "--port",
+        List<String> all = new java.util.ArrayList<>(List.of("--plain", "--host", "127.0.0.1", "--port",
                 String.valueOf(server.port())));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

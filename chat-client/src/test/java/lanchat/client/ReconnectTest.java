@@ -45,7 +45,7 @@ class ReconnectTest {
     }
 
     private ClientRun start(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("--host", "127.0.0.1", "--port",
+        List<String> args = new java.util.ArrayList<>(List.of("--plain", "--host", "127.0.0.1", "--port",
                 String.valueOf(server.port()), "--nick", "bot"));
         args.addAll(List.of(more));
         try {

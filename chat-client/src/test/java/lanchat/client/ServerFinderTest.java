@@ -30,9 +30,11 @@ class ServerFinderTest {
                     Duration.ofSeconds(1));
 
             assertEquals(1, found.size());
-            assertEquals(new Discovery.ServerInfo("Office chat", server.port(), 1, 0), found.get(0).info());
+            String key = server.fingerprint().orElseThrow().text();
+            assertEquals(new Discovery.ServerInfo("Office chat", server.port(), 1, 0, key), found.get(0).info());
             assertEquals("127.0.0.1:" + server.port(), found.get(0).hostAndPort());
-            assertEquals("127.0.0.1:" + server.port() + "  \"Office chat\", 0 users", found.get(0).describe());
+            assertEquals("127.0.0.1:" + server.port() + "  \"Office chat\", 0 users, key " + key,
+                    found.get(0).describe());
         }
     }
 
@@ -59,6 +61,6 @@ class ServerFinderTest {
     void neutralisesAHostileServerName() {
         var found = new ServerFinder.Found(InetAddress.getLoopbackAddress(),
                 new Discovery.ServerInfo("evil\u001b]0;pwned\u0007", 7777, 1, 1));
-        assertEquals("127.0.0.1:7777  \"evil^[]0;pwned^G\", 1 user", found.describe());
+        assertEquals("127.0.0.1:7777  \"evil^[]0;pwned^G\", 1 user, plain text", found.describe());
     }
 }

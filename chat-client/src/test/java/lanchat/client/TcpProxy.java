@@ -1,5 +1,6 @@
 package lanchat.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,13 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny TCP proxy between a client and a server on 127.0.0.1, for cutting a connection the way a network does:
  * {@link #cutAll()} resets both sides of every connection at once, without a {@code quit} or a {@code bye}. New
- * connections keep being forwarded. One virtual thread accepts, two copy each connection's bytes; {@link #close()}
+ * connections keep being forwarded. {@link #captured()} is every byte that went through, both ways, as a
+ * {@code tcpdump} on the loopback would see it. One virtual thread accepts, two copy each connection's bytes; {@link #close()}
  * stops everything.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket listening;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -28,6 +31,13 @@ final class TcpProxy implements AutoCloseable {
 
     int port() {
         return listening.getLocalPort();
+    }
+
+    /** Every byte forwarded so far, in either direction. */
+    byte[] captured() {
+        synchronized (wire) {
+            return wire.toByteArray();
+        }
     }
 
     /** Resets every connection open through the proxy, both ways (SO_LINGER 0: an RST, not a FIN). */
@@ -76,7 +86,7 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void copy(Socket from, Socket to) {
+    private void copy(Socket from, Socket to) {
         byte[] buffer = new byte[8192];
         try {
             InputStream in = from.getInputStream();
@@ -84,6 +94,9 @@ final class TcpProxy implements AutoCloseable {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 out.flush();
+                synchronized (wire) {
+                    wire.write(buffer, 0, n);
+                }
             }
             to.shutdownOutput();
         } catch (IOException e) {

@@ -5,25 +5,31 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import lanchat.protocol.Discovery;
 import lanchat.protocol.Rules;
+import lanchat.protocol.tls.Fingerprint;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
 import lanchat.server.history.FileOpener;
 import lanchat.server.history.HistoryBudget;
+import lanchat.server.tls.TlsWrapper;
 
 /**
  * The LanChat server: owns the listening socket and the {@code accept} thread, and gives every accepted
  * connection its {@link ClientSession}. Shared state lives in small registries ({@link Nicknames}, {@link Rooms},
  * {@link Sessions}) bundled in a {@link Hub}; deadlines run on one {@code timer} thread.
  *
- * <p>{@link #start()} binds, prints {@code lanchat server listening on HOST:PORT (backlog N)} and returns.
+ * <p>{@link #start()} loads (or makes) the TLS key, binds, prints {@code lanchat server listening on HOST:PORT
+ * (backlog N), TLS key SHA256:... (grouped)} and returns; with {@code --plain} it warns and the line ends in
+ * {@code plain text (--plain)}.
  * {@link #close()} (any thread, idempotent) stops accepting, sends {@code bye{server shutting down}} to every
  * client, gives their queues {@code --drain-timeout} to drain, then closes every socket and stops the timer.
  */
@@ -50,6 +56,7 @@ public final class ChatServer implements AutoCloseable {
     private volatile Thread acceptThread;
     private volatile DiscoveryResponder discovery;
     private volatile DataDir dataDir;
+    private volatile TlsWrapper tls; // null with --plain
 
     /** A server that prints its "listening" line to {@code announcements} (stdout for {@link Main}). */
     public ChatServer(ServerConfig config, PrintStream announcements) {
@@ -95,18 +102,43 @@ public final class ChatServer implements AutoCloseable {
                     DataDir.MAX_OPEN_FILES);
             hub.rooms().restore(dataDir);
         }
+        startTls(history);
         InetAddress address = InetAddress.getByName(config.host());
         // The listen backlog: how many connections the kernel keeps waiting, handshake done, until accept()
         // takes them. When it is full, Linux drops new SYNs and the connecting side's kernel sends them again.
         serverSocket = new ServerSocket(config.port(), config.backlog(), address);
         announcements.println(
-                "lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")");
+                "lanchat server listening on " + hostAndPort() + " (backlog " + config.backlog() + ")" + security());
         announcements.flush();
         Liveness.startSweep(hub);
         acceptThread = config.threads().start("accept", this::acceptLoop);
         if (config.discovery()) {
             startDiscovery(address);
         }
+    }
+
+    // The key lives beside the room files, or in ~/.lanchat/ when there are none.
+    private void startTls(HistoryConfig history) throws IOException {
+        if (config.plain()) {
+            LOG.warning("--plain: no TLS; everything, passwords and session tokens included, crosses the network "
+                    + "in clear text");
+            return;
+        }
+        tls = TlsWrapper.load(history.dataDir() != null ? history.dataDir()
+                : Path.of(System.getProperty("user.home"), ".lanchat"));
+    }
+
+    /** What the listening line says about encryption: the key's fingerprint, plain and grouped for reading aloud. */
+    private String security() {
+        TlsWrapper wrapper = tls;
+        return wrapper == null ? ", plain text (--plain)"
+                : ", TLS key " + wrapper.fingerprint() + " (" + wrapper.fingerprint().grouped() + ")";
+    }
+
+    /** The fingerprint of the server's TLS key; empty with {@code --plain} or before {@link #start()}. */
+    public Optional<Fingerprint> fingerprint() {
+        TlsWrapper wrapper = tls;
+        return wrapper == null ? Optional.empty() : Optional.of(wrapper.fingerprint());
     }
 
     /** The UDP port discovery answers on, or -1 when discovery is off or could not start. */
@@ -120,7 +152,8 @@ public final class ChatServer implements AutoCloseable {
         int port = config.discoveryPort() < 0 ? port() : config.discoveryPort();
         try {
             DiscoveryResponder responder = new DiscoveryResponder(address, port, () -> new Discovery.ServerInfo(
-                    config.name(), port(), Rules.PROTOCOL_VERSION, hub.nicknames().size()));
+                    config.name(), port(), Rules.PROTOCOL_VERSION, hub.nicknames().size(),
+                    fingerprint().map(Fingerprint::text).orElse(null)));
             responder.start(config.threads(), lastResort);
             discovery = responder;
             LOG.info("answering LAN discovery on UDP port " + responder.port());
@@ -254,7 +287,16 @@ public final class ChatServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
-        doorman.admit(socket);
+        Socket connection;
+        try {
+            // Only the TLS layer: its handshake runs on the session's reader thread (or, for a connection turned
+            // away, the doorman's linger thread), never here.
+            connection = tls == null ? socket : tls.wrap(socket);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
+        doorman.admit(connection);
     }
 
     // E.g. out of file descriptors: log, pause briefly so the loop does not spin, and go on accepting.

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLSocket;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
+import lanchat.server.tls.TlsWrapper;
 
 /**
  * Decides at the door, on the accept thread, what becomes of each new connection: an address locked out for
@@ -17,9 +19,9 @@ import lanchat.protocol.Event;
  * {@code too_many_connections}; past {@code --max-clients} it is {@code server_full}; anything else becomes a
  * started {@link ClientSession}.
  *
- * <p>A connection turned away costs no session and no outbox: its one error frame is written on the accept
- * thread, the sending side is shut (FIN), and a short-lived thread reads and discards what the client may have
- * sent already, for at most {@link #LINGER}, so that closing does not send a reset that could destroy the error
+ * <p>A connection turned away costs no session and no outbox: a short-lived thread of its own (over TLS, after
+ * a handshake of at most 2 s) writes its one error frame, shuts the sending side (FIN), and reads and discards
+ * what the client may have sent already, for at most {@link #LINGER}, so that closing does not send a reset that could destroy the error
  * before it is read. At most {@link #MAX_LINGERING} do so at once; past that, the socket is closed at once.
  * {@link #close()} closes those that still linger.
  */
@@ -29,6 +31,7 @@ final class Doorman implements AutoCloseable {
     private static final LogThrottle REFUSAL_LINES = new LogThrottle(LOG, 20);
     static final Duration LINGER = Duration.ofMillis(250);
     static final int MAX_LINGERING = 64;
+    private static final Duration TLS_HANDSHAKE = Duration.ofSeconds(2);
 
     private final Hub hub;
     private final Set<Socket> lingering = ConcurrentHashMap.newKeySet();
@@ -82,20 +85,38 @@ final class Doorman implements AutoCloseable {
 
     private void turnAway(Socket socket, ErrorCode code, String message) {
         REFUSAL_LINES.info(() -> "refuse " + socket.getRemoteSocketAddress() + ": " + code.wire());
-        try {
-            // A new socket's send buffer is empty and this frame is small: the write cannot block.
-            socket.getOutputStream().write(Frames.encode(new Event.Error(code, message), null));
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            closeQuietly(socket);
-            return;
-        }
         if (lingering.size() >= MAX_LINGERING) {
             closeQuietly(socket);
             return;
         }
         lingering.add(socket);
-        hub.config().threads().start("refuse " + socket.getRemoteSocketAddress(), () -> drainAndClose(socket));
+        hub.config().threads().start("refuse " + socket.getRemoteSocketAddress(), () -> {
+            if (tellWhy(socket, Frames.encode(new Event.Error(code, message), null))) {
+                drainAndClose(socket);
+            } else {
+                closeQuietly(socket);
+                lingering.remove(socket);
+            }
+        });
+    }
+
+    /**
+     * Writes the one error frame and ends the sending side. Over TLS the handshake comes first (bounded by
+     * {@link #TLS_HANDSHAKE}); that is why this runs on the refusal's own thread, never the accept thread.
+     * A new socket's send buffer is empty and the frame is small: the write itself cannot block.
+     */
+    private boolean tellWhy(Socket socket, byte[] frame) {
+        try {
+            TlsWrapper.completeHandshake(socket, TLS_HANDSHAKE, socket.getRemoteSocketAddress());
+            socket.getOutputStream().write(frame);
+            if (!(socket instanceof SSLSocket)) {
+                // TLS has no half-close; its socket simply lingers, then closes.
+                socket.shutdownOutput();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     // Reads until the client closes too, or LINGER has passed, however slowly it trickles bytes meanwhile.

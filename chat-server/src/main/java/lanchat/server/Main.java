@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import lanchat.server.history.DataDirException;
+import lanchat.server.tls.KeyFileException;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -56,7 +57,7 @@ public final class Main {
         ChatServer server = new ChatServer(config, out);
         try {
             server.start();
-        } catch (DataDirException e) {
+        } catch (DataDirException | KeyFileException e) {
             err.println("lanchat-server: " + e.getMessage());
             server.close();
             return CANNOT_START;

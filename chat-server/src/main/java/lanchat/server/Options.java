@@ -110,6 +110,11 @@ final class Options {
                     + "system calls on a busy server); 0 = write each at once. Default: ${DEFAULT-VALUE} s.")
     Duration coalesce;
 
+    @Option(names = "--plain", description = "No TLS: speak the protocol in clear text, for teaching and "
+            + "Wireshark. Anyone on the LAN can then read every message and password and take over sessions. "
+            + "Default: TLS 1.3 with the key in the data directory or ~/.lanchat/.")
+    boolean plain;
+
     @Mixin
     HistoryOptions history = new HistoryOptions();
 
@@ -160,7 +165,8 @@ final class Options {
         }
         return new ServerConfig(host, port, backlog, name, motd, password, maxClients, sendQueueBytes,
                 handshakeTimeout, idleTimeout, rateLimit, rateBurst, maxErrors, drainTimeout, threads, !noDiscovery,
-                discoveryPort, acceptPause, history.config(), maxFileBytes, coalesce, hosts.config());
+                discoveryPort, acceptPause, history.config(), maxFileBytes, coalesce, hosts.config(),
+                plain);
     }
 
     Level logLevel() {

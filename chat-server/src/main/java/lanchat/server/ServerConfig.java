@@ -35,11 +35,13 @@ import lanchat.protocol.Rules;
  *                         ({@code --coalesce})
  * @param hosts            what one address may use: connections, held sessions, password tries, file bytes
  *                         ({@code --max-per-address} and the options after it)
+ * @param plain            clear text instead of TLS ({@code --plain})
  */
 public record ServerConfig(String host, int port, int backlog, String name, String motd, String password,
         int maxClients, int sendQueueBytes, Duration handshakeTimeout, Duration idleTimeout, int rateLimit,
         int rateBurst, int maxErrors, Duration drainTimeout, ThreadKind threads, boolean discovery, int discoveryPort,
-        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce, HostLimits hosts) {
+        Duration acceptPause, HistoryConfig history, long maxFileBytes, Duration coalesce, HostLimits hosts,
+        boolean plain) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
     public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;

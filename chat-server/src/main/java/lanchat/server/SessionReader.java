@@ -10,6 +10,7 @@ import lanchat.protocol.ErrorCode;
 import lanchat.protocol.FrameReader;
 import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
+import lanchat.server.tls.TlsWrapper;
 
 /**
  * The reader thread of one connection ({@code session alice@/127.0.0.1:51234}): reads a frame, decodes it, checks
@@ -61,6 +62,7 @@ final class SessionReader implements Runnable {
     /** Reads and handles frames until the session is over; returns why it is over. */
     private Disconnect readUntilDeparture() {
         try {
+            TlsWrapper.completeHandshake(socket, config.handshakeTimeout(), session);
             FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
             while (session.departure() == null) {
                 byte[] body = frames.readFrame();

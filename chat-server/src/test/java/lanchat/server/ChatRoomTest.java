@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Command;
@@ -20,6 +21,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ChatRoomTest {
     private LiveServer live;
 
+    /** The server of every test here; {@link ChatRoomOverTlsTest} runs them all again over TLS. */
+    LiveServer startServer(String... options) throws IOException {
+        return LiveServer.start(options);
+    }
+
     @AfterEach
     void stop() {
         live.close();
@@ -28,7 +34,7 @@ class ChatRoomTest {
     @ParameterizedTest
     @EnumSource(ThreadKind.class)
     void threeClientsChatInARoom(ThreadKind threads) throws Exception {
-        live = LiveServer.start("--threads", threads.toString());
+        live = startServer("--threads", threads.toString());
         TestClient alice = live.register("alice");
         TestClient bob = live.register("bob");
         TestClient carol = live.register("carol");
@@ -76,7 +82,7 @@ class ChatRoomTest {
 
     @Test
     void seqNeverRestartsWhenTheRoomEmpties() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("dev", "alice");
         alice.send(new Command.Say("dev", "one"));
         assertMessage("dev", "alice", "one", 1, alice.expect(Event.Message.class));
@@ -97,7 +103,7 @@ class ChatRoomTest {
 
     @Test
     void roomNamesKeepTheSpellingOfTheFirstJoin() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("Dev", "alice");
         TestClient bob = live.register("bob");
         bob.send(new Command.Join("DEV"));
@@ -108,7 +114,7 @@ class ChatRoomTest {
 
     @Test
     void aClientCanBeInManyRoomsWithSeparateSeqs() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("lobby", "alice");
         alice.join("dev");
         alice.send(new Command.Say("lobby", "in lobby"));
@@ -121,7 +127,7 @@ class ChatRoomTest {
 
     @Test
     void joiningARoomAgainOnlyResendsItsUsers() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("lobby", "alice");
         TestClient bob = live.registerIn("lobby", "bob");
         assertEquals(new Event.Joined("lobby", "bob"), alice.expect(Event.Joined.class));
@@ -133,7 +139,7 @@ class ChatRoomTest {
 
     @Test
     void whoAndRoomsAreSorted() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         live.registerIn("lobby", "carol");
         live.registerIn("lobby", "Bob");
         TestClient alice = live.registerIn("lobby", "alice");
@@ -152,7 +158,7 @@ class ChatRoomTest {
 
     @Test
     void lobbyExistsBeforeAnyoneJoins() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.register("alice");
         alice.send(new Command.ListRooms());
         assertEquals(new Event.Rooms(List.of(new Event.RoomInfo("lobby", 0))), alice.expect(Event.Rooms.class));

@@ -50,8 +50,8 @@ class CrashTest {
     @Test
     void everyMessageSeenBeforeASigkillIsInTheHistoryAfterTheRestart() throws Exception {
         Path data = dir.resolve("data");
-        crashing = ServerProcess.start(dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), "--host", "127.0.0.1",
-                "--port", "0", "--data-dir", data.toString(), "--rate-limit", "0", "--history", "10000",
+        crashing = ServerProcess.start(dir.resolve("stdout.txt"), dir.resolve("stderr.txt"), "--plain", "--host",
+                "127.0.0.1", "--port", "0", "--data-dir", data.toString(), "--rate-limit", "0", "--history", "10000",
                 "--no-discovery");
         for (int i = 0; i < CLIENTS; i++) {
             TestClient client = TestClient.registered(crashing.port(), "c" + i);

@@ -39,10 +39,12 @@ class Ipv6Test {
         InetAddress ipv6Loopback = InetAddress.getByName("::1");
         try (server) {
             server.start();
-            assertEquals("lanchat server listening on [::1]:" + server.port() + " (backlog 50)"
-                    + System.lineSeparator(), announcements.toString(StandardCharsets.UTF_8));
-            try (TestClient alice = TestClient.registered(ipv6Loopback, server.port(), "alice");
-                    TestClient bob = TestClient.registered(ipv6Loopback, server.port(), "bob")) {
+            var key = server.fingerprint().orElseThrow();
+            assertEquals("lanchat server listening on [::1]:" + server.port() + " (backlog 50), TLS key " + key
+                    + " (" + key.grouped() + ")" + System.lineSeparator(),
+                    announcements.toString(StandardCharsets.UTF_8));
+            try (TestClient alice = TestClient.registered(ipv6Loopback, server.port(), "alice", true);
+                    TestClient bob = TestClient.registered(ipv6Loopback, server.port(), "bob", true)) {
                 alice.join("lobby");
                 bob.join("lobby");
                 alice.expect(Event.Joined.class);

@@ -16,25 +16,39 @@ import org.awaitility.core.ConditionFactory;
  */
 final class LiveServer implements AutoCloseable {
     private final ChatServer server;
+    private final boolean tls;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private LiveServer(ChatServer server) {
+    private LiveServer(ChatServer server, boolean tls) {
         this.server = server;
+        this.tls = tls;
     }
 
-    /** A server with the defaults, 127.0.0.1 and port 0, then {@code options} (later options win). */
+    /**
+     * A server with the defaults, 127.0.0.1, port 0 and {@code --plain} (most tests look at the bytes of frames),
+     * then {@code options} (later options win).
+     */
     static LiveServer start(String... options) throws IOException {
         return start(FileOpener.SYSTEM, options);
     }
 
     /** A server as {@link #start(String...)} gives, whose room files are opened by {@code files}. */
     static LiveServer start(FileOpener files, String... options) throws IOException {
+        return start(false, files, Stream.concat(Stream.of("--plain"), Stream.of(options)).toArray(String[]::new));
+    }
+
+    /** Like {@link #start}, but over TLS: the server's key in the tests' home folder, clients trusting it. */
+    static LiveServer startTls(String... options) throws IOException {
+        return start(true, FileOpener.SYSTEM, options);
+    }
+
+    private static LiveServer start(boolean tls, FileOpener files, String... options) throws IOException {
         String[] all = Stream.concat(Stream.of("--host", "127.0.0.1", "--port", "0"), Stream.of(options))
                 .toArray(String[]::new);
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
         ChatServer server = new ChatServer(ServerConfig.fromOptions(all), quiet, files);
         server.start();
-        return new LiveServer(server);
+        return new LiveServer(server, tls);
     }
 
     /** Awaitility for server tests: checks at once, then every 10 ms, for up to 5 s. */
@@ -52,7 +66,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     TestClient connect() throws IOException {
-        return track(TestClient.connect(port()));
+        return track(TestClient.connect(java.net.InetAddress.getLoopbackAddress(), port(), tls));
     }
 
     TestClient connectWithoutReading() throws IOException {
@@ -71,7 +85,7 @@ final class LiveServer implements AutoCloseable {
 
     /** A client that completed hello as {@code nick}. */
     TestClient register(String nick) throws IOException, InterruptedException {
-        return track(TestClient.registered(port(), nick));
+        return track(TestClient.registered(java.net.InetAddress.getLoopbackAddress(), port(), nick, tls));
     }
 
     /** A registered client that joined {@code room}; returns it after its own joined and users. */
@@ -84,7 +98,7 @@ final class LiveServer implements AutoCloseable {
     /** A client that resumed the session of {@code token}, after its welcome (see {@link TestClient#resumed}). */
     TestClient resume(String nick, String token, java.util.Map<String, Long> lastSeqs)
             throws IOException, InterruptedException {
-        return track(TestClient.resumed(port(), nick, token, lastSeqs));
+        return track(TestClient.resumed(port(), nick, token, lastSeqs, tls));
     }
 
     TestClient track(TestClient client) {

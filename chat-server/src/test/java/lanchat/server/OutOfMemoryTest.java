@@ -30,7 +30,7 @@ class OutOfMemoryTest {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx24m", "-XX:+UseSerialGC"), stdout, stderr,
-                "--host", "127.0.0.1", "--port", "0", "--no-discovery", "--rate-limit", "0", "--history", "10000",
+                "--host", "127.0.0.1", "--port", "0", "--plain", "--no-discovery", "--rate-limit", "0", "--history", "10000",
                 "--history-bytes", "1000000000", "--send-queue-bytes", "2000000000", "--idle-timeout", "0")) {
             fillUntilTheServerIsGone(server.port());
             assertTrue(server.process().waitFor(15, TimeUnit.SECONDS), "the server did not end");

@@ -151,7 +151,7 @@ class PersistenceTest {
     @Test
     void aDataDirInUseByAnotherServerIsRefused() throws Exception {
         start();
-        ChatServer second = new ChatServer(ServerConfig.fromOptions("--host", "127.0.0.1", "--port", "0",
+        ChatServer second = new ChatServer(ServerConfig.fromOptions("--plain", "--host", "127.0.0.1", "--port", "0",
                 "--data-dir", dir.toString()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         DataDirException refused = assertThrows(DataDirException.class, second::start);
         second.close();

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Timeout;
 class ResumeTest {
     private LiveServer live;
 
+    /** The server of every test here; {@link ResumeOverTlsTest} runs them all again over TLS. */
+    LiveServer startServer(String... options) throws IOException {
+        return LiveServer.start(options);
+    }
+
     @AfterEach
     void stop() {
         live.close();
@@ -32,7 +37,7 @@ class ResumeTest {
 
     @Test
     void cutClientResumesWithEveryMessageOnceInOrderWhileOthersTalkAndNobodySawItLeave() throws Exception {
-        live = LiveServer.start("--history", "10000", "--rate-limit", "0");
+        live = startServer("--history", "10000", "--rate-limit", "0");
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         assertEquals(new Event.Joined("lobby", "alice"), bob.expect(Event.Joined.class));
@@ -74,7 +79,7 @@ class ResumeTest {
 
     @Test
     void messagesNoLongerKeptAreAnnouncedByAGapBeforeTheRest() throws Exception {
-        live = LiveServer.start("--history", "3", "--rate-limit", "0");
+        live = startServer("--history", "3", "--rate-limit", "0");
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         alice.join("dev");
@@ -93,7 +98,7 @@ class ResumeTest {
 
     @Test
     void graceExpiryTellsTheOthersConnectionLostAndFreesTheNick() throws Exception {
-        live = LiveServer.start("--resume-grace", "0.3");
+        live = startServer("--resume-grace", "0.3");
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         assertEquals(new Event.Joined("lobby", "alice"), bob.expect(Event.Joined.class));
@@ -112,7 +117,7 @@ class ResumeTest {
 
     @Test
     void heldNickIsTakenForOthersDuringTheGracePeriod() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("lobby", "alice");
         alice.cut();
         TestClient other = live.connect();
@@ -125,7 +130,7 @@ class ResumeTest {
 
     @Test
     void quitEndsTheSessionAtOnceAndItCannotBeResumed() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         alice.send(new Command.Quit(null));
@@ -139,7 +144,7 @@ class ResumeTest {
 
     @Test
     void whispersToAHeldSessionAreDeliveredAfterTheWelcome() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient bob = live.register("bob");
         TestClient alice = live.register("alice");
         alice.cut();
@@ -156,7 +161,7 @@ class ResumeTest {
 
     @Test
     void resumeTakesOverAConnectionTheServerStillThinksOpen() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         bob.send(new Command.Say("lobby", "hi"));
@@ -172,7 +177,7 @@ class ResumeTest {
 
     @Test
     void aRoomLeftBeforeTheDropIsReportedAsLeft() throws Exception {
-        live = LiveServer.start();
+        live = startServer();
         TestClient alice = live.registerIn("lobby", "alice");
         alice.cut();
         TestClient back = live.resume("alice", alice.welcome().token(), Map.of("lobby", 0L, "dev", 0L));
@@ -183,7 +188,7 @@ class ResumeTest {
 
     @Test
     void withoutGraceALostConnectionEndsTheSessionAtOnce() throws Exception {
-        live = LiveServer.start("--resume-grace", "0");
+        live = startServer("--resume-grace", "0");
         TestClient bob = live.registerIn("lobby", "bob");
         TestClient alice = live.registerIn("lobby", "alice");
         assertEquals(new Event.Joined("lobby", "alice"), bob.expect(Event.Joined.class));

@@ -42,7 +42,8 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(List<String> jvmOptions, Path stdout, Path stderr, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:+ExitOnOutOfMemoryError",
+                "-Duser.home=" + System.getProperty("user.home")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(), Main.class.getName()));
         command.addAll(List.of(args));

@@ -3,6 +3,7 @@ package lanchat.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerProcessTest {
     private static final Pattern LISTENING =
-            Pattern.compile("lanchat server listening on 127\\.0\\.0\\.1:(\\d+) \\(backlog 7\\)");
+            Pattern.compile("lanchat server listening on 127\\.0\\.0\\.1:(\\d+) \\(backlog 7\\), "
+                    + "TLS key SHA256:([A-Za-z0-9+/]{43}) \\(((?:[A-Za-z0-9+/]{4} ){10}[A-Za-z0-9+/]{3})\\)");
 
     private Process server;
 
@@ -33,7 +35,8 @@ class ServerProcessTest {
     void sigtermSaysByeToClientsAndExitsZero(@TempDir Path dir) throws Exception {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
-        server = new ProcessBuilder(javaCommand(), "-cp", classPath(), Main.class.getName(),
+        server = new ProcessBuilder(javaCommand(), "-Duser.home=" + System.getProperty("user.home"), "-cp",
+                classPath(), Main.class.getName(),
                 "--host", "127.0.0.1", "--port", "0", "--backlog", "7", "--drain-timeout", "0.5")
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
@@ -42,8 +45,9 @@ class ServerProcessTest {
         Matcher listening = LISTENING.matcher(Files.readAllLines(stdout).getFirst());
         assertTrue(listening.matches(), Files.readString(stdout));
         int port = Integer.parseInt(listening.group(1));
+        assertEquals(listening.group(2), listening.group(3).replace(" ", ""), "grouped, the same characters");
 
-        try (TestClient alice = TestClient.registered(port, "alice")) {
+        try (TestClient alice = TestClient.registered(InetAddress.getLoopbackAddress(), port, "alice", true)) {
             alice.join("lobby");
             server.destroy(); // SIGTERM
             assertEquals(new Event.Bye("server shutting down"), alice.expect(Event.Bye.class));

@@ -33,6 +33,7 @@ final class TestClient implements AutoCloseable {
     static final long WAIT_SECONDS = 5;
 
     private final Socket socket;
+    private final Socket raw; // the TCP socket under a TLS one, or the socket itself
     private final OutputStream out;
     private final BlockingQueue<Envelope<Event>> events = new LinkedBlockingQueue<>();
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -44,7 +45,12 @@ final class TestClient implements AutoCloseable {
     private Event.Welcome welcome;
 
     private TestClient(Socket socket, boolean reading) throws IOException {
+        this(socket, socket, reading);
+    }
+
+    private TestClient(Socket socket, Socket raw, boolean reading) throws IOException {
         this.socket = socket;
+        this.raw = raw;
         this.out = socket.getOutputStream();
         if (reading) {
             Thread.ofVirtual().name("test client reader").start(this::readAll);
@@ -58,7 +64,13 @@ final class TestClient implements AutoCloseable {
 
     /** A connected client on {@code address} (e.g. ::1) that reads everything the server sends. */
     static TestClient connect(InetAddress address, int port) throws IOException {
-        return new TestClient(new Socket(address, port), true);
+        return connect(address, port, false);
+    }
+
+    /** A connected client on {@code address}, over TLS when {@code tls}, that reads everything. */
+    static TestClient connect(InetAddress address, int port, boolean tls) throws IOException {
+        Socket raw = new Socket(address, port);
+        return new TestClient(tls ? TestTls.layer(raw) : raw, raw, true);
     }
 
     /**
@@ -109,7 +121,13 @@ final class TestClient implements AutoCloseable {
     /** Connects to {@code address} and completes hello as {@code nick}. */
     static TestClient registered(InetAddress address, int port, String nick)
             throws IOException, InterruptedException {
-        TestClient client = connect(address, port);
+        return registered(address, port, nick, false);
+    }
+
+    /** Connects to {@code address}, over TLS when {@code tls}, and completes hello as {@code nick}. */
+    static TestClient registered(InetAddress address, int port, String nick, boolean tls)
+            throws IOException, InterruptedException {
+        TestClient client = connect(address, port, tls);
         client.send(new Command.Hello(nick));
         client.welcome = client.expect(Event.Welcome.class);
         assertEquals(nick, client.welcome.nick());
@@ -123,7 +141,13 @@ final class TestClient implements AutoCloseable {
      */
     static TestClient resumed(int port, String nick, String token, Map<String, Long> lastSeqs)
             throws IOException, InterruptedException {
-        TestClient client = connect(port);
+        return resumed(port, nick, token, lastSeqs, false);
+    }
+
+    /** {@link #resumed(int, String, String, Map)}, over TLS when {@code tls}. */
+    static TestClient resumed(int port, String nick, String token, Map<String, Long> lastSeqs, boolean tls)
+            throws IOException, InterruptedException {
+        TestClient client = connect(InetAddress.getLoopbackAddress(), port, tls);
         client.send(new Command.Hello(nick, 1, null, new Command.Resume(token, lastSeqs)), "r");
         Envelope<Event> welcome = client.next();
         client.welcome = assertInstanceOf(Event.Welcome.class, welcome.message());
@@ -161,8 +185,9 @@ final class TestClient implements AutoCloseable {
      * reader had already queued stay readable.
      */
     void cut() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
+        // The TCP socket itself: closing a TLS socket would first send a polite close_notify.
+        raw.setSoLinger(true, 0);
+        raw.close();
     }
 
     /** The welcome of {@link #registered} or {@link #resumed}: the nick and the session token. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <pre>
  * query (client -> server's UDP port, usually broadcast):   "LANCHAT?1" + zero padding
- * reply (server -> the query's source address and port):    "LANCHAT!1" + UTF-8 JSON {"name","port","protocol","users"}
+ * reply (server -> the query's source address and port):    "LANCHAT!1" + UTF-8 JSON {"name","port","protocol","users"[,"fingerprint"]}
  * </pre>
  *
  * <p>The length of the query is the largest reply its sender accepts: a server never answers with more bytes
@@ -31,13 +31,22 @@ public final class Discovery {
     private Discovery() {
     }
 
-    /** What a server says about itself in a reply. */
-    public record ServerInfo(String name, int port, int protocol, int users) {
+    /**
+     * What a server says about itself in a reply. {@code fingerprint} is the server's TLS key
+     * ({@link lanchat.protocol.tls.Fingerprint}), null for a {@code --plain} server: a hint for the person
+     * choosing a server, never a reason to trust it, since anyone on the LAN can answer a broadcast.
+     */
+    public record ServerInfo(String name, int port, int protocol, int users, String fingerprint) {
         public ServerInfo {
             Rules.requirePresent("name", name);
             if (name.length() > MAX_NAME_CHARS) {
                 name = name.substring(0, MAX_NAME_CHARS);
             }
+        }
+
+        /** A server without TLS (no fingerprint). */
+        public ServerInfo(String name, int port, int protocol, int users) {
+            this(name, port, protocol, users, null);
         }
     }
 

@@ -59,11 +59,12 @@ final class ServerTarget implements AutoCloseable {
 
     /**
      * The server's command line: loopback, a free port, no rate limit, per-address limits as high as they go
-     * (every client of the benchmark comes from this one address), and what the options pass through.
+     * (every client of the benchmark comes from this one address), clear text (the load clients speak the
+     * protocol straight onto a SocketChannel, without TLS), and what the options pass through.
      */
     static List<String> serverArgs(BenchOptions options) {
         String most = Integer.toString(Integer.MAX_VALUE);
-        List<String> args = new ArrayList<>(List.of("--host", options.host(), "--port", "0", "--rate-limit", "0",
+        List<String> args = new ArrayList<>(List.of("--host", options.host(), "--port", "0", "--rate-limit", "0", "--plain",
                 "--max-per-address", most, "--max-unregistered-per-address", most, "--max-held-per-address", most,
                 "--max-held", most));
         if (options.threads() != null) {

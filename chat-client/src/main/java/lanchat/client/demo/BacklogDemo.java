@@ -96,7 +96,7 @@ public final class BacklogDemo implements java.util.concurrent.Callable<Integer>
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-jar", serverJar.toString(), "--host", "127.0.0.1", "--port", "0",
                 "--backlog", Integer.toString(backlog), "--accept-pause", Double.toString(pauseSeconds),
-                "--no-discovery", "--rate-limit", "0")
+                "--no-discovery", "--rate-limit", "0", "--plain")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }

@@ -86,7 +86,8 @@ class BenchOptionsTest {
     void serverArgsDisableTheRateLimitAndPerAddressLimitsAndPassOptionsThrough() {
         BenchOptions options = parse("fanout", "--threads", "virtual", "--send-queue-bytes", "65536",
                 "--server-arg", "--max-frame-bytes", "--server-arg", "4096");
-        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--max-per-address",
+        assertEquals(List.of("--host", "127.0.0.1", "--port", "0", "--rate-limit", "0", "--plain",
+                "--max-per-address",
                 "2147483647", "--max-unregistered-per-address", "2147483647", "--max-held-per-address",
                 "2147483647", "--max-held", "2147483647", "--threads", "virtual",
                 "--send-queue-bytes", "65536", "--max-frame-bytes", "4096"), ServerTarget.serverArgs(options));

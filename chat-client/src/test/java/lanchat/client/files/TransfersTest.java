@@ -252,7 +252,8 @@ class TransfersTest {
     }
 
     private void startServer(String... options) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--drain-timeout", "0.5"));
+        List<String> all = new ArrayList<>(
+                List.of("--plain", "--host", "127.0.0.1", "--port", "0", "--drain-timeout", "0.5"));
         all.addAll(List.of(options));
         server = new ChatServer(ServerConfig.fromOptions(all.toArray(String[]::new)),
                 new PrintStream(PrintStream.nullOutputStream()));
