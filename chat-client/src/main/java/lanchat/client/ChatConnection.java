@@ -15,9 +15,9 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * One client connection to a LanChat server, without any user interface: the console, the tests and tools such

@@ -15,8 +15,8 @@ import lanchat.client.files.Transfers;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
+import lanchat.protocol.FieldRules;
 import lanchat.protocol.ProtocolException;
-import lanchat.protocol.Rules;
 
 /**
  * Joins a {@link ChatConnection} to a user interface: lines the user typed become commands (through the
@@ -238,7 +238,7 @@ final class ChatSession implements Reconnector.Session, AutoCloseable {
     }
 
     private boolean isMe(String nick) {
-        return Rules.fold(nick).equals(Rules.fold(state.nick()));
+        return FieldRules.fold(nick).equals(FieldRules.fold(state.nick()));
     }
 
     /** One connection's events, on its reader thread. */

@@ -6,12 +6,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import lanchat.client.files.TransferRequest;
 import lanchat.protocol.Command;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Reads one line the user typed and decides what it asks for ({@link Input}). A line starting with {@code /}
  * is a command; {@code //} sends a line that starts with a slash; any other line is said in the current room.
- * Names and texts are checked with the protocol's {@link Rules} before anything is sent, so a wrong usage
+ * Names and texts are checked with the protocol's {@link FieldRules} before anything is sent, so a wrong usage
  * becomes a one-line {@link Input.Hint} instead of a server error.
  *
  * <p>Reads the {@link SessionState} (current room, joined rooms) and changes nothing. Called on the input thread.
@@ -88,7 +88,7 @@ final class CommandParser {
         if (room == null) {
             return notInAnyRoom();
         }
-        String problem = Rules.textProblem(text);
+        String problem = FieldRules.textProblem(text);
         if (problem != null) {
             return notSent(problem);
         }
@@ -100,7 +100,7 @@ final class CommandParser {
             return usage("/join ROOM");
         }
         String room = stripHash(args[0]);
-        if (!Rules.isValidRoom(room)) {
+        if (!FieldRules.isValidRoom(room)) {
             return invalidRoom(room);
         }
         return state.isIn(room) ? new Input.SwitchRoom(room) : new Input.Send(new Command.Join(room));
@@ -115,7 +115,7 @@ final class CommandParser {
         if (room == null) {
             return notInAnyRoom();
         }
-        return Rules.isValidRoom(room) ? action.apply(room) : invalidRoom(room);
+        return FieldRules.isValidRoom(room) ? action.apply(room) : invalidRoom(room);
     }
 
     private Input whisper(String rest) {
@@ -123,10 +123,10 @@ final class CommandParser {
         if (nickAndText.length < 2 || nickAndText[1].isBlank()) {
             return usage("/msg NICK TEXT");
         }
-        if (!Rules.isValidNick(nickAndText[0])) {
+        if (!FieldRules.isValidNick(nickAndText[0])) {
             return invalidNick(nickAndText[0]);
         }
-        String problem = Rules.textProblem(nickAndText[1]);
+        String problem = FieldRules.textProblem(nickAndText[1]);
         return problem == null ? new Input.Send(new Command.Whisper(nickAndText[0], nickAndText[1]))
                 : notSent(problem);
     }
@@ -135,14 +135,14 @@ final class CommandParser {
         if (args.length != 1) {
             return usage("/nick NEW");
         }
-        return Rules.isValidNick(args[0]) ? new Input.Send(new Command.Nick(args[0])) : invalidNick(args[0]);
+        return FieldRules.isValidNick(args[0]) ? new Input.Send(new Command.Nick(args[0])) : invalidNick(args[0]);
     }
 
     private Input quit(String reason) {
         if (reason.isEmpty()) {
             return new Input.Quit(null);
         }
-        String problem = Rules.textProblem(reason);
+        String problem = FieldRules.textProblem(reason);
         return problem == null ? new Input.Quit(reason) : notSent("the quit reason " + problem.replace("text ", ""));
     }
 
@@ -167,10 +167,10 @@ final class CommandParser {
     }
 
     private static Input invalidRoom(String room) {
-        return new Input.Hint("'" + room + "' is not a valid room name: " + Rules.ROOM_RULE);
+        return new Input.Hint("'" + room + "' is not a valid room name: " + FieldRules.ROOM_RULE);
     }
 
     private static Input invalidNick(String nick) {
-        return new Input.Hint("'" + nick + "' is not a valid nick: " + Rules.NICK_RULE);
+        return new Input.Hint("'" + nick + "' is not a valid nick: " + FieldRules.NICK_RULE);
     }
 }

@@ -3,7 +3,7 @@ package lanchat.client;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Turns a server {@code error} into a sentence a person can act on: "nick 'bob' is taken — choose another with
@@ -39,15 +39,15 @@ final class ErrorSentences {
         return switch (code) {
             case FRAME_EMPTY, FRAME_TOO_LARGE, TRUNCATED, BAD_UTF8, BAD_JSON, MISSING_TYPE, UNKNOWN_TYPE, BAD_FIELD ->
                     "the server could not read what this client sent (" + code.wire() + "): " + message;
-            case NICK_INVALID -> phrase("nick", nickOf(answers)) + " is not valid: " + Rules.NICK_RULE;
-            case ROOM_INVALID -> phrase("room name", roomOf(answers)) + " is not valid: " + Rules.ROOM_RULE;
+            case NICK_INVALID -> phrase("nick", nickOf(answers)) + " is not valid: " + FieldRules.NICK_RULE;
+            case ROOM_INVALID -> phrase("room name", roomOf(answers)) + " is not valid: " + FieldRules.ROOM_RULE;
             case TEXT_INVALID -> "the server refused that text: " + message;
             case NOT_REGISTERED -> "the server has not accepted this client's hello yet";
             case ALREADY_REGISTERED -> "this client is already logged in";
             case NICK_TAKEN -> phrase("nick", nickOf(answers)) + " is taken — choose another with /nick";
             case BAD_PASSWORD -> "the server refused the password — check --password";
             case UNSUPPORTED_PROTOCOL -> "the server speaks another protocol version than this client ("
-                    + Rules.PROTOCOL_VERSION + "): " + message;
+                    + FieldRules.PROTOCOL_VERSION + "): " + message;
             case NOT_IN_ROOM -> notInRoom(answers);
             case NO_SUCH_NICK -> noSuchNick(nickOf(answers));
             case RESUME_FAILED -> "the previous session could not be resumed; this is a new one";

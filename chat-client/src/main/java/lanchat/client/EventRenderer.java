@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -185,7 +185,7 @@ final class EventRenderer {
 
     private boolean isMe(String nick) {
         String mine = me.get();
-        return mine != null && Rules.fold(mine).equals(Rules.fold(nick));
+        return mine != null && FieldRules.fold(mine).equals(FieldRules.fold(nick));
     }
 
     private Line now() {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * The non-interactive client, for pipes, scripts and tests: reads lines from standard input (the same commands

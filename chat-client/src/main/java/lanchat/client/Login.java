@@ -3,7 +3,7 @@ package lanchat.client;
 import java.util.Map;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Connects and logs in: opens a {@link ChatConnection}, sends {@code hello}, and returns the connection once the
@@ -44,7 +44,7 @@ final class Login {
         while (true) {
             ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
             try {
-                connection.hello(new Command.Hello(tryNick, Rules.PROTOCOL_VERSION, password, null));
+                connection.hello(new Command.Hello(tryNick, FieldRules.PROTOCOL_VERSION, password, null));
                 return connection;
             } catch (LoginRefused refused) {
                 connection.close();
@@ -71,7 +71,7 @@ final class Login {
             throws ConnectionFailure, LoginRefused {
         ChatConnection connection = ChatConnection.open(host, port, ChatConnection.CONNECT_TIMEOUT);
         try {
-            connection.hello(new Command.Hello(nick, Rules.PROTOCOL_VERSION, password,
+            connection.hello(new Command.Hello(nick, FieldRules.PROTOCOL_VERSION, password,
                     new Command.Resume(token, lastSeqs)));
             return connection;
         } catch (LoginRefused | ConnectionFailure e) {

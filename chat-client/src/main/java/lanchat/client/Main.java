@@ -11,17 +11,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import lanchat.client.files.FileFolders;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.jline.terminal.Terminal;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code lanchat-client} command: reads the options, logs in, and runs the interactive {@link Console} when
@@ -151,11 +151,11 @@ public final class Main implements Callable<Integer> {
         if (port < 1 || port > 65_535) {
             return "--port " + port + " is not a port number: 1-65535";
         }
-        if (nick != null && !Rules.isValidNick(nick)) {
-            return "--nick '" + nick + "' is not a valid nick: " + Rules.NICK_RULE;
+        if (nick != null && !FieldRules.isValidNick(nick)) {
+            return "--nick '" + nick + "' is not a valid nick: " + FieldRules.NICK_RULE;
         }
-        if (!Rules.isValidRoom(room)) {
-            return "--room '" + room + "' is not a valid room name: " + Rules.ROOM_RULE;
+        if (!FieldRules.isValidRoom(room)) {
+            return "--room '" + room + "' is not a valid room name: " + FieldRules.ROOM_RULE;
         }
         if (downloadDir != null && !isPath(downloadDir)) {
             return "--download-dir '" + downloadDir + "' is not a path";
@@ -268,8 +268,8 @@ public final class Main implements Callable<Integer> {
         if (!nick.substring(0, 1).matches("[A-Za-z]")) {
             nick = "u" + nick;
         }
-        nick = nick.substring(0, Math.min(nick.length(), Rules.MAX_NICK_CHARS));
-        return Rules.isValidNick(nick) ? nick : "guest";
+        nick = nick.substring(0, Math.min(nick.length(), FieldRules.MAX_NICK_CHARS));
+        return FieldRules.isValidNick(nick) ? nick : "guest";
     }
 
     /** {@code --version}: the client's version, from a resource Maven fills in, and the protocol version. */
@@ -283,7 +283,7 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return new String[] {"lanchat-client " + properties.getProperty("version", "(development build)")
-                    + ", protocol " + Rules.PROTOCOL_VERSION};
+                    + ", protocol " + FieldRules.PROTOCOL_VERSION};
         }
     }
 }

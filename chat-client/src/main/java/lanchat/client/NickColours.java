@@ -1,6 +1,6 @@
 package lanchat.client;
 
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.jline.utils.AttributedStyle;
 
 /**
@@ -24,6 +24,6 @@ final class NickColours {
 
     /** The ANSI colour index (0-15) of this nick. */
     static int colourOf(String nick) {
-        return PALETTE[Math.floorMod(Rules.fold(nick).hashCode(), PALETTE.length)];
+        return PALETTE[Math.floorMod(FieldRules.fold(nick).hashCode(), PALETTE.length)];
     }
 }

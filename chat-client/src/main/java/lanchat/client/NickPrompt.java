@@ -1,6 +1,6 @@
 package lanchat.client;
 
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -30,10 +30,10 @@ final class NickPrompt implements Login.NickChooser {
             } catch (UserInterruptException | EndOfFileException e) {
                 return null;
             }
-            if (Rules.isValidNick(nick)) {
+            if (FieldRules.isValidNick(nick)) {
                 return nick;
             }
-            say("'" + Neutraliser.neutralise(nick) + "' is not a valid nick: " + Rules.NICK_RULE + ".");
+            say("'" + Neutraliser.neutralise(nick) + "' is not a valid nick: " + FieldRules.NICK_RULE + ".");
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Everything the user sends, across lost connections, so that no line is silently lost. While connected, a
@@ -206,7 +206,7 @@ final class Outgoing {
             case Command.Join join -> "/join " + join.room();
             case Command.Leave leave -> "/leave " + leave.room();
             case Command.Nick nick -> "/nick " + nick.nick();
-            default -> "/" + lanchat.protocol.MessageCodec.label(command);
+            default -> "/" + lanchat.protocol.json.MessageCodec.label(command);
         };
     }
 
@@ -250,7 +250,7 @@ final class Outgoing {
     private boolean cameBack(Command.Say say) {
         for (Iterator<Event.Message> it = ownSinceLoss.iterator(); it.hasNext(); ) {
             Event.Message own = it.next();
-            if (Rules.fold(own.room()).equals(Rules.fold(say.room())) && own.text().equals(say.text())
+            if (FieldRules.fold(own.room()).equals(FieldRules.fold(say.room())) && own.text().equals(say.text())
                     && own.action() == say.action()) {
                 it.remove();
                 return true;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * The last message seen in each room, by {@code seq}: what a resume asks for ({@link #lastSeqs}) and how a message
@@ -41,7 +41,7 @@ final class SeenMessages {
 
     /** Judges {@code message} and, unless it is a duplicate, remembers it as the last one seen in its room. */
     Judgement judge(Event.Message message) {
-        String key = Rules.fold(message.room());
+        String key = FieldRules.fold(message.room());
         Instant ts = Instant.parse(message.ts());
         lock.lock();
         try {
@@ -64,7 +64,7 @@ final class SeenMessages {
 
     /** The server said messages up to {@code gap.toSeq()} will not come: none of them is awaited any more. */
     void skip(Event.Gap gap) {
-        String key = Rules.fold(gap.room());
+        String key = FieldRules.fold(gap.room());
         lock.lock();
         try {
             Last last = byRoom.get(key);
@@ -82,7 +82,7 @@ final class SeenMessages {
         try {
             Map<String, Long> seqs = new LinkedHashMap<>();
             for (String room : rooms) {
-                Last last = byRoom.get(Rules.fold(room));
+                Last last = byRoom.get(FieldRules.fold(room));
                 seqs.put(room, last == null ? 0 : last.seq());
             }
             return seqs;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import lanchat.protocol.Discovery;
+import lanchat.protocol.discovery.Discovery;
 
 /**
  * Finds LanChat servers with UDP discovery ({@code --discover}; PROTOCOL.md, "Discovery"): sends one query

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * The client's view of its session: its nick, the rooms it is in, who is in each, and the current room — the
@@ -26,7 +26,7 @@ import lanchat.protocol.Rules;
  *
  * <p>{@link #apply} is called on the connection's reader thread; the input thread reads the state for the
  * prompt, for parsing and for completion. One lock guards everything; nothing slow happens under it.
- * Nicks and rooms are compared case-insensitively ({@link Rules#fold}).
+ * Nicks and rooms are compared case-insensitively ({@link FieldRules#fold}).
  */
 final class SessionState {
     private final ReentrantLock lock = new ReentrantLock();
@@ -57,12 +57,12 @@ final class SessionState {
     }
 
     boolean isIn(String room) {
-        return read(() -> rooms.containsKey(Rules.fold(room)));
+        return read(() -> rooms.containsKey(FieldRules.fold(room)));
     }
 
     /** The members of the current room, sorted; empty when there is none. */
     List<String> membersOfCurrentRoom() {
-        return read(() -> currentRoom == null ? List.of() : sorted(rooms.get(Rules.fold(currentRoom))));
+        return read(() -> currentRoom == null ? List.of() : sorted(rooms.get(FieldRules.fold(currentRoom))));
     }
 
     /** Every nick seen in any of this client's rooms, sorted. */
@@ -77,7 +77,7 @@ final class SessionState {
     /** Makes {@code room} the current room: one the client is in, or one it has just asked to join. */
     void focus(String room) {
         update(() -> {
-            Room joined = rooms.get(Rules.fold(room));
+            Room joined = rooms.get(FieldRules.fold(room));
             currentRoom = joined == null ? room : joined.name();
         });
     }
@@ -105,30 +105,30 @@ final class SessionState {
     }
 
     private void joined(Event.Joined joined) {
-        String key = Rules.fold(joined.room());
+        String key = FieldRules.fold(joined.room());
         if (isMe(joined.nick())) {
             rooms.putIfAbsent(key, new Room(joined.room(), new LinkedHashMap<>()));
-            if (currentRoom == null || Rules.fold(currentRoom).equals(key)) {
+            if (currentRoom == null || FieldRules.fold(currentRoom).equals(key)) {
                 currentRoom = joined.room();
             }
         }
         Room room = rooms.get(key);
         if (room != null) {
-            room.members().put(Rules.fold(joined.nick()), joined.nick());
+            room.members().put(FieldRules.fold(joined.nick()), joined.nick());
         }
     }
 
     private void left(Event.Left left) {
-        String key = Rules.fold(left.room());
+        String key = FieldRules.fold(left.room());
         if (!isMe(left.nick())) {
             Room room = rooms.get(key);
             if (room != null) {
-                room.members().remove(Rules.fold(left.nick()));
+                room.members().remove(FieldRules.fold(left.nick()));
             }
             return;
         }
         rooms.remove(key);
-        if (currentRoom != null && Rules.fold(currentRoom).equals(key)) {
+        if (currentRoom != null && FieldRules.fold(currentRoom).equals(key)) {
             currentRoom = lastJoinedRoom();
         }
     }
@@ -137,16 +137,16 @@ final class SessionState {
         if (isMe(renamed.from())) {
             nick = renamed.to();
         }
-        String from = Rules.fold(renamed.from());
+        String from = FieldRules.fold(renamed.from());
         for (Room room : rooms.values()) {
             if (room.members().remove(from) != null) {
-                room.members().put(Rules.fold(renamed.to()), renamed.to());
+                room.members().put(FieldRules.fold(renamed.to()), renamed.to());
             }
         }
     }
 
     private void users(Event.Users users) {
-        String key = Rules.fold(users.room());
+        String key = FieldRules.fold(users.room());
         if (!rooms.containsKey(key) && users.nicks().stream().anyMatch(this::isMe)) {
             rooms.put(key, new Room(users.room(), new LinkedHashMap<>()));
             currentRoom = currentRoom == null ? users.room() : currentRoom;
@@ -154,15 +154,15 @@ final class SessionState {
         Room room = rooms.get(key);
         if (room != null) {
             room.members().clear();
-            users.nicks().forEach(member -> room.members().put(Rules.fold(member), member));
+            users.nicks().forEach(member -> room.members().put(FieldRules.fold(member), member));
         }
     }
 
     /** A join that failed moves the focus back to a room the client is really in. */
     private void failed(Command answers) {
         if (answers instanceof Command.Join join && currentRoom != null
-                && Rules.fold(currentRoom).equals(Rules.fold(join.room()))
-                && !rooms.containsKey(Rules.fold(join.room()))) {
+                && FieldRules.fold(currentRoom).equals(FieldRules.fold(join.room()))
+                && !rooms.containsKey(FieldRules.fold(join.room()))) {
             currentRoom = lastJoinedRoom();
         }
     }
@@ -176,7 +176,7 @@ final class SessionState {
     }
 
     private boolean isMe(String other) {
-        return Rules.fold(nick).equals(Rules.fold(other));
+        return FieldRules.fold(nick).equals(FieldRules.fold(other));
     }
 
     private static List<String> sorted(Room room) {

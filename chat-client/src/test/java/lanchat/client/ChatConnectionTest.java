@@ -20,7 +20,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
+import lanchat.protocol.wire.FrameWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * A scripted stand-in for the LanChat server, for testing the client alone: the test accepts a connection and

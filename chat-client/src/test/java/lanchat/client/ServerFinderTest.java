@@ -10,7 +10,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import lanchat.protocol.Discovery;
+import lanchat.protocol.discovery.Discovery;
 import lanchat.server.ChatServer;
 import lanchat.server.ServerConfig;
 import org.junit.jupiter.api.Test;

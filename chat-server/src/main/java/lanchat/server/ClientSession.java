@@ -15,7 +15,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * One connected client: its nick, its rooms, and the two threads of its socket, a {@link SessionReader} and an

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * Turns server events into ready-to-send frames (length header and JSON body in one array), so a broadcast is
@@ -16,7 +16,7 @@ import lanchat.protocol.Rules;
  * of a huge room, {@code rooms} of a server with thousands of rooms): those are cut to what fits, with a warning.
  */
 final class Frames {
-    static final int MAX_FRAME_BYTES = Rules.DEFAULT_MAX_FRAME_BYTES;
+    static final int MAX_FRAME_BYTES = FieldRules.DEFAULT_MAX_FRAME_BYTES;
     private static final Logger LOG = Logger.getLogger(Frames.class.getName());
     // Room for the fields around a list when estimating how much of it fits.
     private static final int ENVELOPE_BYTES = 256;

@@ -1,19 +1,20 @@
 package lanchat.protocol;
 
-import static lanchat.protocol.Rules.requireAtLeast;
-import static lanchat.protocol.Rules.requireChunkData;
-import static lanchat.protocol.Rules.requireFileName;
-import static lanchat.protocol.Rules.requireNick;
-import static lanchat.protocol.Rules.requirePresent;
-import static lanchat.protocol.Rules.requireRoom;
-import static lanchat.protocol.Rules.requireSha256;
-import static lanchat.protocol.Rules.requireText;
-import static lanchat.protocol.Rules.requireTransferId;
+import static lanchat.protocol.FieldRules.requireAtLeast;
+import static lanchat.protocol.FieldRules.requireChunkData;
+import static lanchat.protocol.FieldRules.requireFileName;
+import static lanchat.protocol.FieldRules.requireNick;
+import static lanchat.protocol.FieldRules.requirePresent;
+import static lanchat.protocol.FieldRules.requireRoom;
+import static lanchat.protocol.FieldRules.requireSha256;
+import static lanchat.protocol.FieldRules.requireText;
+import static lanchat.protocol.FieldRules.requireTransferId;
 
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * A frame a client sends to the server. One record per message type; the {@code "type"} label of each is in
@@ -33,7 +34,7 @@ public sealed interface Command {
         }
 
         public Hello(String nick) {
-            this(nick, Rules.PROTOCOL_VERSION, null, null);
+            this(nick, FieldRules.PROTOCOL_VERSION, null, null);
         }
     }
 
@@ -159,7 +160,7 @@ public sealed interface Command {
 
     /**
      * {@code file-chunk}: the next piece of the file, numbered from 0, as base64 of 1 to
-     * {@value Rules#MAX_CHUNK_BYTES} bytes. Sent by the sender only, within the window (PROTOCOL.md).
+     * {@value FieldRules#MAX_CHUNK_BYTES} bytes. Sent by the sender only, within the window (PROTOCOL.md).
      */
     record FileChunk(String id, Long index, String data) implements FileCommand {
         public FileChunk {

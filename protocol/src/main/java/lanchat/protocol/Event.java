@@ -1,18 +1,19 @@
 package lanchat.protocol;
 
-import static lanchat.protocol.Rules.requireAtLeast;
-import static lanchat.protocol.Rules.requireChunkData;
-import static lanchat.protocol.Rules.requireFileName;
-import static lanchat.protocol.Rules.requireNick;
-import static lanchat.protocol.Rules.requirePresent;
-import static lanchat.protocol.Rules.requireRoom;
-import static lanchat.protocol.Rules.requireSha256;
-import static lanchat.protocol.Rules.requireText;
-import static lanchat.protocol.Rules.requireTimestamp;
-import static lanchat.protocol.Rules.requireTransferId;
+import static lanchat.protocol.FieldRules.requireAtLeast;
+import static lanchat.protocol.FieldRules.requireChunkData;
+import static lanchat.protocol.FieldRules.requireFileName;
+import static lanchat.protocol.FieldRules.requireNick;
+import static lanchat.protocol.FieldRules.requirePresent;
+import static lanchat.protocol.FieldRules.requireRoom;
+import static lanchat.protocol.FieldRules.requireSha256;
+import static lanchat.protocol.FieldRules.requireText;
+import static lanchat.protocol.FieldRules.requireTimestamp;
+import static lanchat.protocol.FieldRules.requireTransferId;
 
 import java.util.Base64;
 import java.util.List;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * A frame the server sends to a client. One record per message type; the {@code "type"} label of each is in

@@ -1,5 +1,6 @@
 package lanchat.protocol;
 
+import lanchat.protocol.json.MessageCodec;
 /**
  * Thrown by a message record's constructor when a field breaks its rule. {@link MessageCodec} turns it into a
  * {@link ProtocolException} with the same code; code that builds messages itself sees it as the

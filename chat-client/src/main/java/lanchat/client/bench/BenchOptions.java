@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import lanchat.protocol.Rules;
-import picocli.CommandLine;
+import lanchat.protocol.FieldRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * The command line of {@code scripts/bench}, parsed by picocli. Options left out get a default that depends
@@ -186,8 +186,8 @@ final class BenchOptions {
         requirePositive("--messages", messages);
         require(seconds > 0, "--seconds must be more than 0, got " + seconds);
         require(payload == null
-                || (payload >= StampedText.MIN_PAYLOAD_CHARS && payload <= Rules.MAX_TEXT_CODE_POINTS),
-                "--payload must be from " + StampedText.MIN_PAYLOAD_CHARS + " to " + Rules.MAX_TEXT_CODE_POINTS
+                || (payload >= StampedText.MIN_PAYLOAD_CHARS && payload <= FieldRules.MAX_TEXT_CODE_POINTS),
+                "--payload must be from " + StampedText.MIN_PAYLOAD_CHARS + " to " + FieldRules.MAX_TEXT_CODE_POINTS
                         + ", got " + payload);
         require(warmupSeconds >= 0, "--warmup-seconds must be 0 or more, got " + warmupSeconds);
         require(window >= 1, "--window must be 1 or more, got " + window);

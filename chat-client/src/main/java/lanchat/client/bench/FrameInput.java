@@ -7,9 +7,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * Reads frames into one reusable buffer and hands out each body in place, with no allocation per frame: the

@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * One benchmark connection speaking the protocol directly: hello, join, then pre-encoded frames out and
@@ -48,7 +48,7 @@ final class LoadClient implements AutoCloseable {
         this.nick = nick;
         this.nickBytes = StampedText.ascii(nick);
         this.out = socket.getOutputStream();
-        this.input = new FrameInput(socket.getInputStream(), bufferBytes, Rules.DEFAULT_MAX_FRAME_BYTES);
+        this.input = new FrameInput(socket.getInputStream(), bufferBytes, FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 
     /**
@@ -142,7 +142,7 @@ final class LoadClient implements AutoCloseable {
     }
 
     void send(Command command) throws IOException {
-        send(FrameWriter.frame(MessageCodec.encode(command), Rules.DEFAULT_MAX_FRAME_BYTES));
+        send(FrameWriter.frame(MessageCodec.encode(command), FieldRules.DEFAULT_MAX_FRAME_BYTES));
     }
 
     /** Reads events until one of {@code type} comes; an error event ends the wait with its code and message. */

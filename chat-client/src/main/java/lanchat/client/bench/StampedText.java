@@ -2,9 +2,9 @@ package lanchat.client.bench;
 
 import java.nio.charset.StandardCharsets;
 import lanchat.protocol.Command;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * One sender's {@code say} frame, encoded once by the protocol's codec and then re-stamped in place before
@@ -32,14 +32,14 @@ final class StampedText {
     private final int stampOffset;
 
     StampedText(String room, int payloadChars) {
-        if (payloadChars < MIN_PAYLOAD_CHARS || payloadChars > Rules.MAX_TEXT_CODE_POINTS) {
+        if (payloadChars < MIN_PAYLOAD_CHARS || payloadChars > FieldRules.MAX_TEXT_CODE_POINTS) {
             throw new IllegalArgumentException("payloadChars outside " + MIN_PAYLOAD_CHARS + ".."
-                    + Rules.MAX_TEXT_CODE_POINTS + ": " + payloadChars);
+                    + FieldRules.MAX_TEXT_CODE_POINTS + ": " + payloadChars);
         }
         String text = "0".repeat(STAMP_DIGITS) + (payloadChars > STAMP_DIGITS ? " " : "")
                 + "x".repeat(Math.max(0, payloadChars - STAMP_DIGITS - 1));
         byte[] body = MessageCodec.encode(new Command.Say(room, text));
-        this.frame = FrameWriter.frame(body, Rules.DEFAULT_MAX_FRAME_BYTES);
+        this.frame = FrameWriter.frame(body, FieldRules.DEFAULT_MAX_FRAME_BYTES);
         this.stampOffset = FrameWriter.HEADER_BYTES + MessageScan.textStart(body, 0, body.length);
     }
 

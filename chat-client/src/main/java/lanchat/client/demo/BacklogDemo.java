@@ -18,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
-import picocli.CommandLine;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Shows what the listen backlog does. Starts a server whose accept loop is paused ({@code --accept-pause}) with a

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import lanchat.protocol.ErrorCode;
-import lanchat.protocol.FrameWriter;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.wire.FrameWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

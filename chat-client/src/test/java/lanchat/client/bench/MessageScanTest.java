@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

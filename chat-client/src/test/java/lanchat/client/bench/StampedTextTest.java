@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import lanchat.protocol.Command;
-import lanchat.protocol.FrameReader;
+import lanchat.protocol.wire.FrameReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

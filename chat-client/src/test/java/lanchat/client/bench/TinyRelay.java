@@ -14,8 +14,8 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * A stand-in server for the benchmark's own tests: just enough of the protocol (hello, join, say, ping) for

@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import com.google.gson.Gson;
 import java.lang.reflect.InvocationTargetException;

@@ -1,6 +1,9 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import java.nio.charset.StandardCharsets;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.FieldException;
 
 /**
  * The fast path of {@link MessageCodec#decodeCommand}: reads the commands a client sends all the time ({@code say}

@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -17,6 +17,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.FieldException;
+import lanchat.protocol.ProtocolException;
 
 /**
  * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. Decoding uses one shared,

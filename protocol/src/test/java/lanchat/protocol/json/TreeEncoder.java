@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

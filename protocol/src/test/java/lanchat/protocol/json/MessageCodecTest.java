@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.FieldException;
+import lanchat.protocol.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

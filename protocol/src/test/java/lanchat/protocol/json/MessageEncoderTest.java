@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import lanchat.protocol.Command;
+import lanchat.protocol.Event;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,7 +34,7 @@ class MessageEncoderTest {
             "nul\u0000", "\u001f", "del\u007f", "nel\u0085", "nbsp\u00a0", "line\u2028sep", "para\u2029sep",
             "</script><b>&amp;</b>='x'", "é", "漢字 かな", "emoji 😀 🇫🇷", "bom\ufeff", "\uffff",
             "lone \ud800 high", "lone \udc00 low", "ends high\ud83d", "/ and \\/", "{\"type\":\"ping\"}",
-            "é".repeat(Rules.MAX_TEXT_CODE_POINTS), "😀".repeat(Rules.MAX_TEXT_CODE_POINTS));
+            "é".repeat(FieldRules.MAX_TEXT_CODE_POINTS), "😀".repeat(FieldRules.MAX_TEXT_CODE_POINTS));
 
     @Test
     void everyMessageOfTheCodecTestEncodesAsTheTreeDid() {
@@ -99,8 +102,8 @@ class MessageEncoderTest {
 
     /** One message of every type, with {@code odd} in each field whose rule allows it. */
     private static List<Object> messagesWith(String odd) {
-        String text = Rules.textProblem(odd) == null ? odd : "plain";
-        String name = Rules.fileNameProblem(odd) == null ? odd : "report.pdf";
+        String text = FieldRules.textProblem(odd) == null ? odd : "plain";
+        String name = FieldRules.fileNameProblem(odd) == null ? odd : "report.pdf";
         Map<String, Long> rooms = new LinkedHashMap<>();
         rooms.put("lobby", 41L);
         rooms.put("Dev-2", Long.MAX_VALUE);

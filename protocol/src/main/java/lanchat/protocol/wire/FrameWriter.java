@@ -1,7 +1,11 @@
-package lanchat.protocol;
+package lanchat.protocol.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import lanchat.protocol.Command;
+import lanchat.protocol.Event;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * Writes frames to a byte stream. The wire format is drawn in {@code package-info.java}:
@@ -29,7 +33,7 @@ public final class FrameWriter implements AutoCloseable {
     }
 
     public FrameWriter(OutputStream out) {
-        this(out, Rules.DEFAULT_MAX_FRAME_BYTES);
+        this(out, FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
  * The validation rules of every field, in one place. Message records call these from their compact
  * constructors, so an invalid message cannot exist; clients call them to check input before sending it.
  */
-public final class Rules {
+public final class FieldRules {
     /** The protocol version this code speaks; {@code hello.protocol} must equal it. */
     public static final int PROTOCOL_VERSION = 1;
     /** Default largest frame body, in bytes. */
@@ -34,7 +34,7 @@ public final class Rules {
     // Base64 of MAX_CHUNK_BYTES bytes, padding included: checked before anything is decoded.
     private static final int MAX_CHUNK_BASE64_CHARS = (MAX_CHUNK_BYTES + 2) / 3 * 4;
 
-    private Rules() {
+    private FieldRules() {
     }
 
     // The checks below are plain loops rather than regular expressions: every message the server builds runs
@@ -215,7 +215,7 @@ public final class Rules {
                 + " bytes: " + detail);
     }
 
-    static <T> T requirePresent(String field, T value) {
+    public static <T> T requirePresent(String field, T value) {
         if (value == null) {
             throw new FieldException(ErrorCode.BAD_FIELD, "missing field \"" + field + "\"");
         }

@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

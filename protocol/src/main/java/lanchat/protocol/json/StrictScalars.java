@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.json;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonSyntaxException;

@@ -1,7 +1,14 @@
-package lanchat.protocol;
+package lanchat.protocol.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
+import lanchat.protocol.Command;
+import lanchat.protocol.Envelope;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.Event;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * Reads whole frames from a byte stream such as a socket's input stream.
@@ -46,7 +53,7 @@ public final class FrameReader implements AutoCloseable {
     }
 
     public FrameReader(InputStream in) {
-        this(in, Rules.DEFAULT_MAX_FRAME_BYTES);
+        this(in, FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 
     /**

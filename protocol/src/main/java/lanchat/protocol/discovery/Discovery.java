@@ -1,9 +1,11 @@
-package lanchat.protocol;
+package lanchat.protocol.discovery;
 
 import com.google.gson.JsonParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * The UDP datagrams that find LanChat servers on a LAN (PROTOCOL.md, "Discovery"): the tutorial's
@@ -34,7 +36,7 @@ public final class Discovery {
     /** What a server says about itself in a reply. */
     public record ServerInfo(String name, int port, int protocol, int users) {
         public ServerInfo {
-            Rules.requirePresent("name", name);
+            FieldRules.requirePresent("name", name);
             if (name.length() > MAX_NAME_CHARS) {
                 name = name.substring(0, MAX_NAME_CHARS);
             }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The hand-written checks of {@link Rules} accept exactly what the regular expressions and {@code Instant.parse}
+ * The hand-written checks of {@link FieldRules} accept exactly what the regular expressions and {@code Instant.parse}
  * they replaced accepted, and fail with the same codes and messages.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -42,9 +42,9 @@ class RulesTest {
     @Test
     void nickRoomAndTransferIdAcceptWhatTheirRegexAccepted() {
         for (String s : names()) {
-            assertEquals(NICK.matcher(s).matches(), Rules.isValidNick(s), () -> "nick " + quoted(s));
-            assertEquals(ROOM.matcher(s).matches(), Rules.isValidRoom(s), () -> "room " + quoted(s));
-            assertEquals(TRANSFER_ID.matcher(s).matches(), Rules.isValidTransferId(s), () -> "id " + quoted(s));
+            assertEquals(NICK.matcher(s).matches(), FieldRules.isValidNick(s), () -> "nick " + quoted(s));
+            assertEquals(ROOM.matcher(s).matches(), FieldRules.isValidRoom(s), () -> "room " + quoted(s));
+            assertEquals(TRANSFER_ID.matcher(s).matches(), FieldRules.isValidTransferId(s), () -> "id " + quoted(s));
         }
     }
 
@@ -65,16 +65,16 @@ class RulesTest {
 
     @Test
     void brokenNamesFailWithTheirCodesAndMessages() {
-        var nick = assertThrows(FieldException.class, () -> Rules.requireNick("to", "9lives"));
+        var nick = assertThrows(FieldException.class, () -> FieldRules.requireNick("to", "9lives"));
         assertEquals(ErrorCode.NICK_INVALID, nick.code());
-        assertEquals("to \"9lives\" is not a valid nick: " + Rules.NICK_RULE, nick.getMessage());
-        var room = assertThrows(FieldException.class, () -> Rules.requireRoom("room", "a b"));
+        assertEquals("to \"9lives\" is not a valid nick: " + FieldRules.NICK_RULE, nick.getMessage());
+        var room = assertThrows(FieldException.class, () -> FieldRules.requireRoom("room", "a b"));
         assertEquals(ErrorCode.ROOM_INVALID, room.code());
-        assertEquals("room \"a b\" is not a valid room: " + Rules.ROOM_RULE, room.getMessage());
-        var id = assertThrows(FieldException.class, () -> Rules.requireTransferId("id", ""));
+        assertEquals("room \"a b\" is not a valid room: " + FieldRules.ROOM_RULE, room.getMessage());
+        var id = assertThrows(FieldException.class, () -> FieldRules.requireTransferId("id", ""));
         assertEquals(ErrorCode.BAD_FIELD, id.code());
         assertEquals("id \"\" is not a valid transfer id: 1-32 ASCII letters, digits, '_' or '-'", id.getMessage());
-        var sha = assertThrows(FieldException.class, () -> Rules.requireSha256("sha256", "ABC"));
+        var sha = assertThrows(FieldException.class, () -> FieldRules.requireSha256("sha256", "ABC"));
         assertEquals(ErrorCode.BAD_FIELD, sha.code());
         assertEquals("sha256 \"ABC\" is not a SHA-256 digest: 64 lowercase hexadecimal digits", sha.getMessage());
     }
@@ -104,7 +104,7 @@ class RulesTest {
     void theShortcutTakesOnlyInstantsThatInstantParseReadsBackTheSame() {
         var serverFormat = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
         for (String ts : timestamps()) {
-            if (Rules.isServerTimestamp(ts)) {
+            if (FieldRules.isServerTimestamp(ts)) {
                 assertEquals(ts, serverFormat.format(Instant.parse(ts)));
             }
         }
@@ -112,11 +112,11 @@ class RulesTest {
 
     @Test
     void aBrokenTimestampFailsWithItsCodeAndMessage() {
-        var e = assertThrows(FieldException.class, () -> Rules.requireTimestamp("ts", "2026-02-29T10:15:30.123Z"));
+        var e = assertThrows(FieldException.class, () -> FieldRules.requireTimestamp("ts", "2026-02-29T10:15:30.123Z"));
         assertEquals(ErrorCode.BAD_FIELD, e.code());
         assertEquals("ts \"2026-02-29T10:15:30.123Z\" is not an ISO-8601 instant", e.getMessage());
-        assertTrue(Rules.isServerTimestamp("2024-02-29T10:15:30.123Z"));
-        assertFalse(Rules.isServerTimestamp("2024-02-29T10:15:30Z"), "other forms go to Instant.parse");
+        assertTrue(FieldRules.isServerTimestamp("2024-02-29T10:15:30.123Z"));
+        assertFalse(FieldRules.isServerTimestamp("2024-02-29T10:15:30Z"), "other forms go to Instant.parse");
     }
 
     // Every char on its own, at the start, in the middle and at the end of a valid name; lengths around the limits.
@@ -173,11 +173,11 @@ class RulesTest {
     }
 
     private static boolean isSha256(String hex) {
-        return accepts(s -> Rules.requireSha256("sha256", s), hex);
+        return accepts(s -> FieldRules.requireSha256("sha256", s), hex);
     }
 
     private static boolean isTimestamp(String ts) {
-        return accepts(s -> Rules.requireTimestamp("ts", s), ts);
+        return accepts(s -> FieldRules.requireTimestamp("ts", s), ts);
     }
 
     private static boolean accepts(Consumer<String> check, String s) {

@@ -1,4 +1,4 @@
-package lanchat.protocol;
+package lanchat.protocol.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
