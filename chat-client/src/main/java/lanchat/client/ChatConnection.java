@@ -16,6 +16,7 @@ import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.wire.FrameReader;
 import lanchat.protocol.wire.FrameWriter;
 
@@ -135,7 +136,7 @@ public final class ChatConnection implements AutoCloseable {
 
     private Event.Welcome awaitWelcome(Command.Hello hello) throws IOException, LoginRefused {
         while (true) {
-            Envelope<Event> envelope = reader.readEvent();
+            Envelope<Event> envelope = MessageCodec.readEvent(reader);
             if (envelope == null) {
                 throw ConnectionFailure.closed(new Closure(false, peer, byeReason, null));
             }
@@ -254,7 +255,7 @@ public final class ChatConnection implements AutoCloseable {
     private void write(Command command, String ref) throws IOException {
         writeLock.lock();
         try {
-            writer.write(command, ref);
+            writer.write(MessageCodec.encode(command, ref));
         } finally {
             writeLock.unlock();
         }
@@ -300,7 +301,7 @@ public final class ChatConnection implements AutoCloseable {
     private Envelope<Event> readNext(ConnectionListener listener) throws IOException {
         while (true) {
             try {
-                return reader.readEvent();
+                return MessageCodec.readEvent(reader);
             } catch (ProtocolException e) {
                 if (e.closesConnection()) {
                     throw e;

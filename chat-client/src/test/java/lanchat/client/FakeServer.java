@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.wire.FrameReader;
 import lanchat.protocol.wire.FrameWriter;
 
@@ -83,7 +84,7 @@ final class FakeServer implements AutoCloseable {
 
         /** The next frame from the client; throws at its end of stream. */
         Envelope<Command> read() throws IOException {
-            Envelope<Command> envelope = reader.readCommand();
+            Envelope<Command> envelope = MessageCodec.readCommand(reader);
             if (envelope == null) {
                 throw new EOFException("the client closed the connection");
             }
@@ -102,15 +103,15 @@ final class FakeServer implements AutoCloseable {
 
         /** Reads until the client closes its side; fails if another frame comes first. */
         void expectEnd() throws IOException {
-            assertEquals(null, reader.readCommand());
+            assertEquals(null, MessageCodec.readCommand(reader));
         }
 
         void send(Event event) throws IOException {
-            writer.write(event, null);
+            writer.write(MessageCodec.encode(event, null));
         }
 
         void send(Event event, String ref) throws IOException {
-            writer.write(event, ref);
+            writer.write(MessageCodec.encode(event, ref));
         }
 
         /** Writes bytes as they are, framing or not. */

@@ -204,7 +204,8 @@ final class TestClient implements AutoCloseable {
     private void readAll() {
         try {
             FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
-            for (var envelope = frames.readEvent(); envelope != null; envelope = frames.readEvent()) {
+            for (var envelope = MessageCodec.readEvent(frames); envelope != null;
+                    envelope = MessageCodec.readEvent(frames)) {
                 if (answeringPings && envelope.message() instanceof Event.Ping) {
                     send(new Command.Pong());
                 } else {

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.wire.FrameReader;
 import lanchat.protocol.wire.FrameWriter;
 import picocli.CommandLine.Option;
@@ -135,12 +136,14 @@ public final class BacklogDemo implements java.util.concurrent.Callable<Integer>
             socket.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
             long connected = millisSince(start);
             socket.setSoTimeout(30_000);
-            new FrameWriter(socket.getOutputStream()).write(new Command.Hello("conn" + number), null);
+            var writer = new FrameWriter(socket.getOutputStream());
+            writer.write(MessageCodec.encode(new Command.Hello("conn" + number)));
             var reader = new FrameReader(socket.getInputStream());
-            for (var envelope = reader.readEvent(); envelope != null; envelope = reader.readEvent()) {
+            for (var envelope = MessageCodec.readEvent(reader); envelope != null;
+                    envelope = MessageCodec.readEvent(reader)) {
                 if (envelope.message() instanceof Event.Welcome) {
                     long accepted = millisSince(start);
-                    new FrameWriter(socket.getOutputStream()).write(new Command.Quit(null), null);
+                    writer.write(MessageCodec.encode(new Command.Quit(null)));
                     return new Attempt(number, socket.getLocalPort(), connected, accepted, null);
                 }
             }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import lanchat.protocol.Command;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.wire.FrameReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,8 @@ class StampedTextTest {
     void stampedFrameDecodesToASayWithTheStampAndPayloadLength() throws IOException {
         StampedText text = new StampedText("bench-x1", 40);
         byte[] frame = text.stamp(1_234_567_890L);
-        Command.Say say = (Command.Say) new FrameReader(new ByteArrayInputStream(frame)).readCommand().message();
+        var reader = new FrameReader(new ByteArrayInputStream(frame));
+        Command.Say say = (Command.Say) MessageCodec.readCommand(reader).message();
         assertEquals("bench-x1", say.room());
         assertEquals("0000001234567890 " + "x".repeat(23), say.text());
     }

@@ -14,6 +14,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.wire.FrameReader;
 import lanchat.protocol.wire.FrameWriter;
 
@@ -35,7 +36,7 @@ final class TinyRelay implements AutoCloseable {
         void send(Event event) throws IOException {
             lock.lock();
             try {
-                out.write(event, null);
+                out.write(MessageCodec.encode(event));
             } finally {
                 lock.unlock();
             }
@@ -74,7 +75,7 @@ final class TinyRelay implements AutoCloseable {
             }
             FrameReader in = new FrameReader(socket.getInputStream());
             Envelope<Command> envelope;
-            while ((envelope = in.readCommand()) != null) {
+            while ((envelope = MessageCodec.readCommand(in)) != null) {
                 peer = handle(peer, envelope.message());
             }
         } catch (IOException e) {

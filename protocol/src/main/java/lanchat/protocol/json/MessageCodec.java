@@ -23,6 +23,7 @@ import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.FieldException;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.wire.FrameReader;
 
 /**
  * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. Decoding uses one shared,
@@ -143,6 +144,18 @@ public final class MessageCodec {
     /** Decodes a frame body sent by the server. */
     public static Envelope<Event> decodeEvent(byte[] body) throws ProtocolException {
         return decode(body, EVENTS);
+    }
+
+    /** Reads the next frame and decodes it as a client command; null at a clean end of stream. */
+    public static Envelope<Command> readCommand(FrameReader reader) throws IOException {
+        byte[] body = reader.readFrame();
+        return body == null ? null : decodeCommand(body);
+    }
+
+    /** Reads the next frame and decodes it as a server event; null at a clean end of stream. */
+    public static Envelope<Event> readEvent(FrameReader reader) throws IOException {
+        byte[] body = reader.readFrame();
+        return body == null ? null : decodeEvent(body);
     }
 
     /** Encodes any value (e.g. a history record) with the same strict Gson, for files that share the format. */

@@ -2,13 +2,9 @@ package lanchat.protocol.wire;
 
 import java.io.IOException;
 import java.io.InputStream;
-import lanchat.protocol.Command;
-import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
-import lanchat.protocol.Event;
 import lanchat.protocol.FieldRules;
 import lanchat.protocol.ProtocolException;
-import lanchat.protocol.json.MessageCodec;
 
 /**
  * Reads whole frames from a byte stream such as a socket's input stream.
@@ -81,17 +77,7 @@ public final class FrameReader implements AutoCloseable {
         return body;
     }
 
-    /** Reads the next frame and decodes it as a client command; null at a clean end of stream. */
-    public Envelope<Command> readCommand() throws IOException {
-        byte[] body = readFrame();
-        return body == null ? null : MessageCodec.decodeCommand(body);
-    }
 
-    /** Reads the next frame and decodes it as a server event; null at a clean end of stream. */
-    public Envelope<Event> readEvent() throws IOException {
-        byte[] body = readFrame();
-        return body == null ? null : MessageCodec.decodeEvent(body);
-    }
 
     /** Reads until the buffer holds a whole header; false at a clean end of stream (nothing buffered). */
     private boolean bufferHeader() throws IOException {

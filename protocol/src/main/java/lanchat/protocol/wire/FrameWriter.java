@@ -2,10 +2,7 @@ package lanchat.protocol.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import lanchat.protocol.Command;
-import lanchat.protocol.Event;
 import lanchat.protocol.FieldRules;
-import lanchat.protocol.json.MessageCodec;
 
 /**
  * Writes frames to a byte stream. The wire format is drawn in {@code package-info.java}:
@@ -70,13 +67,7 @@ public final class FrameWriter implements AutoCloseable {
         out.flush();
     }
 
-    public void write(Command command, String ref) throws IOException {
-        write(MessageCodec.encode(command, ref));
-    }
 
-    public void write(Event event, String ref) throws IOException {
-        write(MessageCodec.encode(event, ref));
-    }
 
     @Override
     public void close() throws IOException {

@@ -59,9 +59,9 @@ class GoldenVectorsTest {
             var e = assertThrows(ProtocolException.class,
                     () -> {
                         if (fromClient) {
-                            reader.readCommand();
+                            MessageCodec.readCommand(reader);
                         } else {
-                            reader.readEvent();
+                            MessageCodec.readEvent(reader);
                         }
                     });
             assertEquals(v.error(), e.code().wire(), e.getMessage());
@@ -69,10 +69,10 @@ class GoldenVectorsTest {
         }
         byte[] reencoded;
         if (fromClient) {
-            Envelope<Command> envelope = reader.readCommand();
+            Envelope<Command> envelope = MessageCodec.readCommand(reader);
             reencoded = MessageCodec.encode(envelope.message(), envelope.ref());
         } else {
-            Envelope<Event> envelope = reader.readEvent();
+            Envelope<Event> envelope = MessageCodec.readEvent(reader);
             reencoded = MessageCodec.encode(envelope.message(), envelope.ref());
         }
         assertEquals(v.decoded(), JsonParser.parseString(new String(reencoded, StandardCharsets.UTF_8)));

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -176,10 +177,10 @@ class FrameReaderTest {
         byte[] good = FrameWriter.frame(body("{\"type\":\"ping\"}"), 100);
         var reader = new FrameReader(new ChunkedInputStream(concat(bad, good), 5));
 
-        var e = assertThrows(ProtocolException.class, reader::readCommand);
+        var e = assertThrows(ProtocolException.class, () -> MessageCodec.readCommand(reader));
         assertEquals(ErrorCode.UNKNOWN_TYPE, e.code());
-        assertEquals(new Command.Ping(), reader.readCommand().message());
-        assertNull(reader.readCommand());
+        assertEquals(new Command.Ping(), MessageCodec.readCommand(reader).message());
+        assertNull(MessageCodec.readCommand(reader));
     }
 
     @Test

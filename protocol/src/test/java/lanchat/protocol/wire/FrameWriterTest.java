@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
+import lanchat.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +35,7 @@ class FrameWriterTest {
                 writes.add(java.util.Arrays.copyOfRange(b, off, off + len));
             }
         };
-        new FrameWriter(recording).write(new Command.Ping(), null);
+        new FrameWriter(recording).write(MessageCodec.encode(new Command.Ping()));
 
         assertEquals(1, writes.size());
         assertEquals("0000000f" + HexFormat.of().formatHex("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8)),
@@ -46,12 +47,12 @@ class FrameWriterTest {
         var out = new ByteArrayOutputStream();
         var writer = new FrameWriter(out);
         var say = new Command.Say("lobby", "日本語のテキスト 🎉", true);
-        writer.write(say, "r1");
-        writer.write(new Command.Quit(null), null);
+        writer.write(MessageCodec.encode(say, "r1"));
+        writer.write(MessageCodec.encode(new Command.Quit(null), null));
 
         var reader = new FrameReader(new ChunkedInputStream(out.toByteArray(), 3));
-        assertEquals(new Envelope<Command>(say, "r1"), reader.readCommand());
-        assertEquals(new Envelope<Command>(new Command.Quit(null), null), reader.readCommand());
+        assertEquals(new Envelope<Command>(say, "r1"), MessageCodec.readCommand(reader));
+        assertEquals(new Envelope<Command>(new Command.Quit(null), null), MessageCodec.readCommand(reader));
     }
 
     @Test
