@@ -1,8 +1,6 @@
 package lanchat.protocol;
 
 import java.time.Instant;
-import java.time.Month;
-import java.time.Year;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -230,50 +228,13 @@ public final class FieldRules {
         return value;
     }
 
-    /**
-     * Checks that {@code ts} is an ISO-8601 instant, as {@link Instant#parse} reads them. The form the server
-     * writes ({@code 2026-11-24T10:15:30.123Z}) is recognised by a quick check of its 24 chars; any other form
-     * (no fraction, an offset, a leap second, ...) goes to {@code Instant.parse}, so what is accepted does not
-     * depend on the shortcut.
-     */
+    /** Checks that {@code ts} is an ISO-8601 instant, as {@link Instant#parse} reads them. */
     static String requireTimestamp(String field, String ts) {
         requirePresent(field, ts);
-        if (!isServerTimestamp(ts) && !isIsoInstant(ts)) {
+        if (!isIsoInstant(ts)) {
             throw new FieldException(ErrorCode.BAD_FIELD, field + " \"" + ts + "\" is not an ISO-8601 instant");
         }
         return ts;
-    }
-
-    // uuuu-MM-ddTHH:mm:ss.SSSZ with a real date and a time of day (seconds 00-59), checked char by char.
-    static boolean isServerTimestamp(String ts) {
-        if (ts.length() != 24 || ts.charAt(4) != '-' || ts.charAt(7) != '-' || ts.charAt(10) != 'T'
-                || ts.charAt(13) != ':' || ts.charAt(16) != ':' || ts.charAt(19) != '.' || ts.charAt(23) != 'Z') {
-            return false;
-        }
-        int year = digits(ts, 0, 4);
-        int month = digits(ts, 5, 7);
-        int day = digits(ts, 8, 10);
-        int hour = digits(ts, 11, 13);
-        int minute = digits(ts, 14, 16);
-        int second = digits(ts, 17, 19);
-        int millis = digits(ts, 20, 23);
-        return year >= 0 && month >= 1 && month <= 12 && day >= 1
-                && day <= Month.of(month).length(Year.isLeap(year))
-                && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
-                && millis >= 0;
-    }
-
-    // The number written in ts[from, to) with ASCII digits only, or -1.
-    private static int digits(String ts, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = ts.charAt(i);
-            if (!isAsciiDigit(c)) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     private static boolean isIsoInstant(String ts) {

@@ -9,14 +9,15 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
@@ -26,124 +27,61 @@ import lanchat.protocol.ProtocolException;
 import lanchat.protocol.wire.FrameReader;
 
 /**
- * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back. Decoding uses one shared,
- * strict Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}). Encoding, which the
- * server does for every frame it delivers, writes the JSON straight from the record ({@link MessageEncoder}),
- * byte for byte as that Gson would.
+ * Turns messages into frame bodies (UTF-8 JSON objects with a {@code "type"}) and back, through one shared,
+ * strict Gson: no lenient JSON, no coercion between JSON types (see {@link StrictScalars}). Each message record is
+ * read and written by a {@link MessageAdapter}, which {@link MessageAdapterFactory} gives Gson for every record
+ * in {@link MessageTypes}; the labels come from the records' {@code @MessageType} annotations.
  *
- * <p>The {@code "type"} label of every message is mapped to its record here, explicitly, in both directions:
- * nothing from the wire ever names a Java class. Thread-safe; every method is static.
+ * <p>Who calls it: a connection's reader thread decodes what arrives; the server encodes each event once, on the
+ * thread that broadcasts it, and shares the bytes with every recipient. Thread-safe; every method is static.
  */
 public final class MessageCodec {
-    private static final Map<String, Class<? extends Command>> COMMANDS = new LinkedHashMap<>();
-    private static final Map<String, Class<? extends Event>> EVENTS = new LinkedHashMap<>();
-    private static final Map<Class<?>, String> LABELS = new LinkedHashMap<>();
-
-    static {
-        command("hello", Command.Hello.class);
-        command("nick", Command.Nick.class);
-        command("join", Command.Join.class);
-        command("leave", Command.Leave.class);
-        command("say", Command.Say.class);
-        command("whisper", Command.Whisper.class);
-        command("who", Command.Who.class);
-        command("rooms", Command.ListRooms.class);
-        command("ping", Command.Ping.class);
-        command("pong", Command.Pong.class);
-        command("quit", Command.Quit.class);
-        command("file-offer", Command.FileOffer.class);
-        command("file-accept", Command.FileAccept.class);
-        command("file-reject", Command.FileReject.class);
-        command("file-chunk", Command.FileChunk.class);
-        command("file-ack", Command.FileAck.class);
-        command("file-done", Command.FileDone.class);
-        command("file-cancel", Command.FileCancel.class);
-
-        event("welcome", Event.Welcome.class);
-        event("joined", Event.Joined.class);
-        event("left", Event.Left.class);
-        event("renamed", Event.Renamed.class);
-        event("message", Event.Message.class);
-        event("whisper", Event.Whisper.class);
-        event("users", Event.Users.class);
-        event("rooms", Event.Rooms.class);
-        event("error", Event.Error.class);
-        event("gap", Event.Gap.class);
-        event("ping", Event.Ping.class);
-        event("pong", Event.Pong.class);
-        event("bye", Event.Bye.class);
-        event("file-offer", Event.FileOffer.class);
-        event("file-accept", Event.FileAccept.class);
-        event("file-reject", Event.FileReject.class);
-        event("file-chunk", Event.FileChunk.class);
-        event("file-ack", Event.FileAck.class);
-        event("file-done", Event.FileDone.class);
-        event("file-cancel", Event.FileCancel.class);
-    }
+    // Most bodies are a line of chat: room for one without growing the buffer.
+    private static final int INITIAL_CHARS = 256;
 
     private static final Gson GSON = StrictScalars.register(new GsonBuilder())
+            .registerTypeAdapterFactory(new MessageAdapterFactory())
             .setStrictness(Strictness.STRICT)
             .disableHtmlEscaping()
             .create();
-    private static final MessageEncoder ENCODER = new MessageEncoder(GSON, LABELS);
 
     private MessageCodec() {
     }
 
-    private static void command(String label, Class<? extends Command> type) {
-        COMMANDS.put(label, type);
-        LABELS.put(type, label);
-    }
-
-    private static void event(String label, Class<? extends Event> type) {
-        EVENTS.put(label, type);
-        LABELS.put(type, label);
-    }
-
     /** The {@code "type"} label of a command or event record. */
     public static String label(Object message) {
-        String label = LABELS.get(message.getClass());
-        if (label == null) {
-            throw new IllegalArgumentException("not a message record: " + message.getClass().getName());
+        if (!MessageTypes.COMMANDS.contains(message.getClass()) && !MessageTypes.EVENTS.contains(message.getClass())) {
+            throw notAMessage(message);
         }
-        return label;
+        return MessageTypes.labelOf(message.getClass());
     }
 
     /** The UTF-8 JSON body for a command, with an optional {@code ref} (null for none). */
     public static byte[] encode(Command command, String ref) {
-        return ENCODER.encode(command, ref);
+        return write(command, ref);
     }
 
     /** The UTF-8 JSON body for an event, with an optional {@code ref} (null for none). */
     public static byte[] encode(Event event, String ref) {
-        return ENCODER.encode(event, ref);
+        return write(event, ref);
     }
 
     public static byte[] encode(Command command) {
-        return ENCODER.encode(command, null);
+        return write(command, null);
     }
 
     public static byte[] encode(Event event) {
-        return ENCODER.encode(event, null);
+        return write(event, null);
     }
 
-    /**
-     * Decodes a frame body sent by a client. The common commands take a fast path ({@link CommonCommandReader});
-     * anything it does not vouch for, every error included, is decoded by {@link #decodeCommandTree}.
-     */
+    /** Decodes a frame body sent by a client. */
     public static Envelope<Command> decodeCommand(byte[] body) throws ProtocolException {
-        Envelope<Command> common = CommonCommandReader.read(body);
-        return common != null ? common : decodeCommandTree(body);
-    }
-
-    /** Decodes a client's frame body through a JSON tree and Gson: the reference the fast path is tested against. */
-    static Envelope<Command> decodeCommandTree(byte[] body) throws ProtocolException {
-        return decode(body, COMMANDS);
+        return decode(body, MessageTypes.COMMANDS);
     }
 
     /** Decodes a frame body sent by the server. */
     public static Envelope<Event> decodeEvent(byte[] body) throws ProtocolException {
-        return decode(body, EVENTS);
+        return decode(body, MessageTypes.EVENTS);
     }
 
     /** Reads the next frame and decodes it as a client command; null at a clean end of stream. */
@@ -163,8 +101,23 @@ public final class MessageCodec {
         return GSON;
     }
 
-    private static <M> Envelope<M> decode(byte[] body, Map<String, Class<? extends M>> types)
-            throws ProtocolException {
+    private static byte[] write(Object message, String ref) {
+        if (!(GSON.getAdapter(message.getClass()) instanceof MessageAdapter<?> found)) {
+            throw notAMessage(message);
+        }
+        @SuppressWarnings("unchecked")
+        var adapter = (MessageAdapter<Object>) found;
+        StringWriter json = new StringWriter(INITIAL_CHARS);
+        try (JsonWriter out = GSON.newJsonWriter(json)) {
+            adapter.write(out, message, ref);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter failed", e);
+        }
+        // String.getBytes writes an unpaired surrogate as '?'.
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static <M> Envelope<M> decode(byte[] body, MessageTypes<M> types) throws ProtocolException {
         JsonObject json = parseObject(utf8(body));
         try {
             return decodeObject(json, types);
@@ -174,9 +127,8 @@ public final class MessageCodec {
         }
     }
 
-    private static <M> Envelope<M> decodeObject(JsonObject json, Map<String, Class<? extends M>> types)
-            throws ProtocolException {
-        Class<? extends M> type = types.get(typeLabel(json));
+    private static <M> Envelope<M> decodeObject(JsonObject json, MessageTypes<M> types) throws ProtocolException {
+        Class<? extends M> type = types.recordOf(typeLabel(json));
         if (type == null) {
             throw unknownType(json.get("type").getAsString(), types);
         }
@@ -186,7 +138,7 @@ public final class MessageCodec {
         } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
             throw badField(e);
         } catch (RuntimeException e) {
-            // Gson wraps exceptions thrown by a record's constructor in a plain RuntimeException.
+            // Any other failure of a record adapter, e.g. one wrapped by Gson: still the sender's field.
             throw badField(e);
         }
     }
@@ -250,9 +202,13 @@ public final class MessageCodec {
         return isString ? ref.getAsString() : null;
     }
 
-    private static ProtocolException unknownType(String label, Map<String, ?> types) {
+    private static ProtocolException unknownType(String label, MessageTypes<?> types) {
         return new ProtocolException(ErrorCode.UNKNOWN_TYPE,
-                "unknown message type \"" + label + "\"; known: " + String.join(", ", types.keySet()));
+                "unknown message type \"" + label + "\"; known: " + String.join(", ", types.labels()));
+    }
+
+    private static IllegalArgumentException notAMessage(Object message) {
+        return new IllegalArgumentException("not a message record: " + message.getClass().getName());
     }
 
     private static ProtocolException badField(RuntimeException e) {

@@ -169,10 +169,18 @@ class MessageCodecTest {
     void unknownTypeListsTheKnownOnes() {
         var e = assertThrows(ProtocolException.class,
                 () -> MessageCodec.decodeCommand("{\"type\":\"jion\"}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("unknown message type \"jion\"; known: hello, nick, join, leave, say, whisper, who, rooms, "
-                + "ping, pong, quit, file-offer, file-accept, file-reject, file-chunk, file-ack, file-done, "
-                + "file-cancel",
+        assertEquals("unknown message type \"jion\"; known: " + String.join(", ", MessageTypes.COMMANDS.labels()),
                 e.getMessage());
+        assertEquals("hello", MessageTypes.COMMANDS.labels().get(0), "labels in declaration order");
+    }
+
+    /** Adding a message type: this test names the record that has no sample above yet. */
+    @Test
+    void everyMessageTypeHasASample() {
+        assertEquals(MessageTypes.COMMANDS.labels(),
+                everyCommand().map(MessageCodec::label).distinct().toList(), "samples in everyCommand()");
+        assertEquals(MessageTypes.EVENTS.labels(),
+                everyEvent().map(MessageCodec::label).distinct().toList(), "samples in everyEvent()");
     }
 
     @Test

@@ -1,24 +1,33 @@
 package lanchat.protocol.json;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.google.gson.Strictness;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The encoder {@link MessageEncoder} replaced, kept as the reference its output must match byte for byte: builds
- * a JSON tree with Gson ({@code "type"}, the record's fields, {@code "ref"}), then serializes it.
+ * The reference {@link MessageCodec#encode} is tested against, byte for byte: builds a JSON tree with a Gson that
+ * knows nothing of message types ({@code "type"}, the record's fields through Gson's reflective adapter,
+ * {@code "ref"}), then serializes it. Test code only.
  */
 final class TreeEncoder {
+    private static final Gson GSON = StrictScalars.register(new GsonBuilder())
+            .setStrictness(Strictness.STRICT)
+            .disableHtmlEscaping()
+            .create();
+
     private TreeEncoder() {
     }
 
     static byte[] encode(Object message, String ref) {
         JsonObject json = new JsonObject();
         json.addProperty("type", MessageCodec.label(message));
-        MessageCodec.gson().toJsonTree(message).getAsJsonObject().entrySet()
+        GSON.toJsonTree(message).getAsJsonObject().entrySet()
                 .forEach(e -> json.add(e.getKey(), e.getValue()));
         if (ref != null) {
             json.addProperty("ref", ref);
         }
-        return MessageCodec.gson().toJson(json).getBytes(StandardCharsets.UTF_8);
+        return GSON.toJson(json).getBytes(StandardCharsets.UTF_8);
     }
 }

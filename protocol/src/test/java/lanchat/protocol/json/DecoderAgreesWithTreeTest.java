@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The fast path of {@link MessageCodec#decodeCommand} against the tree-based decoder it stands in for: on every
- * body — valid, odd, or broken — both give equal envelopes, or errors with the same code, message and ref.
+ * {@link MessageCodec#decodeCommand} against {@link TreeDecoder}, Gson's own record adapter on a JSON tree: on
+ * every body — valid, odd, or broken — both give equal envelopes, or errors with the same code, message and ref.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CommonCommandReaderTest {
+class DecoderAgreesWithTreeTest {
     private static final String TEXT_100 = "The quick brown fox jumps over the lazy dog; "
             + "0123456789 and again: the quick brown fox jumps over!";
 
@@ -75,14 +75,14 @@ class CommonCommandReaderTest {
     void decodesEveryBaseCommandTheSameWay() throws ProtocolException {
         for (String body : BASES) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            assertEquals(MessageCodec.decodeCommandTree(bytes), MessageCodec.decodeCommand(bytes), body);
+            assertEquals(TreeDecoder.decodeCommand(bytes), MessageCodec.decodeCommand(bytes), body);
         }
     }
 
     @Test
-    void takesTheFastPathForATypicalSay() {
+    void decodesATypicalSay() throws ProtocolException {
         byte[] say = BASES.get(4).getBytes(StandardCharsets.UTF_8);
-        Envelope<Command> envelope = CommonCommandReader.read(say);
+        Envelope<Command> envelope = MessageCodec.decodeCommand(say);
         assertNotNull(envelope);
         assertEquals(new Envelope<Command>(new Command.Say("dev", TEXT_100, false), "12345"), envelope);
     }
@@ -90,7 +90,7 @@ class CommonCommandReaderTest {
     @Test
     void agreesOnStructuralMutations() {
         for (String base : BASES) {
-            structuralMutations(base).forEach(CommonCommandReaderTest::assertSameDecoding);
+            structuralMutations(base).forEach(DecoderAgreesWithTreeTest::assertSameDecoding);
         }
     }
 
@@ -143,7 +143,7 @@ class CommonCommandReaderTest {
             assertSameDecoding(space + "{" + space + "\"type\"" + space + ":" + space + "\"join\"" + space + ","
                     + space + "\"room\"" + space + ":" + space + "\"lobby\"" + space + "}" + space);
         }
-        odd.forEach(CommonCommandReaderTest::assertSameDecoding);
+        odd.forEach(DecoderAgreesWithTreeTest::assertSameDecoding);
         assertSameDecoding(new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
         assertSameDecoding(new byte[] {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0,
                 (byte) 0x80, '"', '}'});
@@ -217,7 +217,7 @@ class CommonCommandReaderTest {
     }
 
     private static void assertSameDecoding(byte[] body) {
-        Object expected = outcome(() -> MessageCodec.decodeCommandTree(body));
+        Object expected = outcome(() -> TreeDecoder.decodeCommand(body));
         Object actual = outcome(() -> MessageCodec.decodeCommand(body));
         assertEquals(expected, actual, () -> "body: " + new String(body, StandardCharsets.UTF_8));
     }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The streaming encoder writes exactly the bytes of the tree-based one it replaced ({@link TreeEncoder}), for
- * every message type, with odd strings in every string field that allows them and in the {@code ref}.
+ * {@link MessageCodec#encode} writes exactly the bytes of Gson's tree ({@link TreeEncoder}), for every message
+ * type, with odd strings in every string field that allows them and in the {@code ref}.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class MessageEncoderTest {
+class EncoderAgreesWithTreeTest {
     private static final String TS = "2026-11-24T10:15:30.123Z";
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
