@@ -15,6 +15,21 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import lanchat.client.files.FileFolders;
+import lanchat.client.net.ChatConnection;
+import lanchat.client.net.ConnectionFailure;
+import lanchat.client.net.Incoming;
+import lanchat.client.net.Login;
+import lanchat.client.net.LoginRefused;
+import lanchat.client.net.ServerFinder;
+import lanchat.client.session.ChatSession;
+import lanchat.client.session.Output;
+import lanchat.client.session.SessionState;
+import lanchat.client.ui.Console;
+import lanchat.client.ui.ErrorSentences;
+import lanchat.client.ui.EventRenderer;
+import lanchat.client.ui.LineMode;
+import lanchat.client.ui.NickPrompt;
+import lanchat.client.ui.ServerPrompt;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.FieldRules;
@@ -37,9 +52,9 @@ import picocli.CommandLine;
         description = "The LanChat console client. Interactive on a terminal; with piped input it reads "
                 + "commands from stdin and prints one line per event.")
 public final class Main implements Callable<Integer> {
-    static final int OK = 0;
-    static final int CONNECTION_PROBLEM = 1;
-    static final int LOGIN_REFUSED = 2;
+    public static final int OK = 0;
+    public static final int CONNECTION_PROBLEM = 1;
+    public static final int LOGIN_REFUSED = 2;
     static final int USAGE = 64;
 
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
@@ -137,11 +152,11 @@ public final class Main implements Callable<Integer> {
             }
         } else {
             fail(CONNECTION_PROBLEM, servers.size() + " servers answered: " + servers.stream()
-                    .map(ServerFinder.Found::describe).collect(Collectors.joining("; "))
+                    .map(ServerPrompt::describe).collect(Collectors.joining("; "))
                     + " — choose one with --host and --port.");
             return false;
         }
-        environment.err().println("connecting to " + chosen.describe());
+        environment.err().println("connecting to " + ServerPrompt.describe(chosen));
         host = chosen.address().getHostAddress();
         port = chosen.info().port();
         return true;
@@ -178,9 +193,9 @@ public final class Main implements Callable<Integer> {
         try {
             connection = login.logIn(startNick, refusal -> null);
         } catch (ConnectionFailure failure) {
-            return fail(CONNECTION_PROBLEM, failure.getMessage());
+            return fail(CONNECTION_PROBLEM, ErrorSentences.connectionFailed(failure));
         } catch (LoginRefused refused) {
-            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+            return fail(LOGIN_REFUSED, ErrorSentences.refusedLogin(refused) + hintFor(refused));
         }
         SessionState state = new SessionState(connection.welcome().nick());
         EventRenderer renderer = new EventRenderer(false, Clock.systemDefaultZone(), state::nick);
@@ -197,9 +212,9 @@ public final class Main implements Callable<Integer> {
         try {
             connection = login.logIn(startNick, new NickPrompt(terminal));
         } catch (ConnectionFailure failure) {
-            return fail(CONNECTION_PROBLEM, failure.getMessage());
+            return fail(CONNECTION_PROBLEM, ErrorSentences.connectionFailed(failure));
         } catch (LoginRefused refused) {
-            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+            return fail(LOGIN_REFUSED, ErrorSentences.refusedLogin(refused) + hintFor(refused));
         }
         SessionState state = new SessionState(connection.welcome().nick());
         EventRenderer renderer = new EventRenderer(wantsColour(), Clock.systemDefaultZone(), state::nick);
@@ -211,7 +226,8 @@ public final class Main implements Callable<Integer> {
 
     /** Shows the welcome, starts reading events, joins {@code --room}. */
     private ChatSession start(ChatConnection connection, Login login, SessionState state, Output output) {
-        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login, folders());
+        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login, folders(),
+                ErrorSentences.WORDING);
         output.event(new Incoming(connection.welcome(), null, null));
         session.start();
         session.join(room);
