@@ -27,8 +27,8 @@ import java.util.Map;
  * Each component goes through the Gson adapter for its type, so strings, whole numbers and booleans take the
  * strict adapters of {@link StrictScalars}, and lists, maps and nested records Gson's own. Reading ignores
  * {@code "type"}, {@code "ref"} and unknown fields (the codec has read the first two already), keeps the last of
- * duplicate keys, leaves absent fields null (or false, but refuses a JSON null there), and builds the record through its canonical constructor,
- * whose checks decide what is valid. Made by {@link MessageAdapterFactory}; thread-safe once built.
+ * duplicate keys, leaves absent fields null (or false, but refuses a JSON null there), and builds the record
+ * through its canonical constructor, whose checks decide what is valid. Made by {@link MessageAdapterFactory}; thread-safe once built.
  */
 final class MessageAdapter<T> extends TypeAdapter<T> {
     private final String label;
