@@ -1,9 +1,12 @@
 # Shared by every script in scripts/: source it, don't run it.
 #   find_jdk     sets JAVA_HOME to a JDK 21+ and puts its bin first on PATH, or exits with one clear sentence.
-#   build_jars   builds chat-server.jar and chat-client.jar when missing or older than the sources.
+#   build_jars   builds chat-server.jar, chat-client.jar and lanchat-tools.jar when missing or older than the
+#                sources.
+#   TOOLS_JAR    the tools jar (scripts/bench, scripts/backlog-demo).
 
 LANCHAT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LANCHAT_MIN_JAVA=21
+TOOLS_JAR="$LANCHAT_ROOT/tools/target/lanchat-tools.jar"
 LANCHAT_JVM_DIR="${LANCHAT_JVM_DIR:-/usr/lib/jvm}"  # where to look for JDKs; tests point it elsewhere
 
 # Prints the major version of the JDK at $1 (e.g. 25), or nothing when $1/bin/java is not a JDK.
@@ -63,7 +66,8 @@ build_jars() {
   local client_jar="$LANCHAT_ROOT/chat-client/target/chat-client.jar"
   local shared=("$LANCHAT_ROOT/pom.xml" "$LANCHAT_ROOT/protocol/pom.xml" "$LANCHAT_ROOT/protocol/src/main")
   if is_stale "$server_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-server/pom.xml" "$LANCHAT_ROOT/chat-server/src/main" \
-    || is_stale "$client_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main"; then
+    || is_stale "$client_jar" "${shared[@]}" "$LANCHAT_ROOT/chat-client/pom.xml" "$LANCHAT_ROOT/chat-client/src/main" \
+    || is_stale "$TOOLS_JAR" "${shared[@]}" "$LANCHAT_ROOT/tools/pom.xml" "$LANCHAT_ROOT/tools/src/main"; then
     echo "Building the LanChat jars (mvn package)..." >&2
     quiet_maven
     # Debian's Maven 3.8 prints stray colour resets (ESC[0m) even in batch mode: drop them.
@@ -71,7 +75,7 @@ build_jars() {
       echo "The build failed; run 'mvn -B package' in $LANCHAT_ROOT to see why." >&2
       exit 1
     }
-    # Shade leaves an unchanged jar untouched; mark both as built now so the next run does not rebuild.
-    touch "$server_jar" "$client_jar"
+    # Shade leaves an unchanged jar untouched; mark all three as built now so the next run does not rebuild.
+    touch "$server_jar" "$client_jar" "$TOOLS_JAR"
   fi
 }

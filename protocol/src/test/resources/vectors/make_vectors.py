@@ -136,6 +136,46 @@ bad("file-ack with a negative index", C, "bad_field", b'{"type":"file-ack","id":
 bad("message with seq 0", S, "bad_field", js({"type": "message", "room": "lobby", "from": "a", "text": "x",
                                               "seq": 0, "ts": TS}))
 
+# What a live server answers each valid client vector, sent by "vec", a registered member of the lobby where carol
+# and dave chat (GoldenVectorsLiveTest). Each reply lists the fields that must match (seq and ts vary); a reply
+# carries the vector's ref, and no ref when the vector has none. "includes" lists elements the named array must
+# hold among others; "closes" says the server then closes the connection; an empty list: no reply at all.
+LOBBY = ["carol", "dave", "vec"]
+def error(code):
+    return [{"type": "error", "code": code}]
+def join_reply(d):
+    if d["room"] == "lobby":
+        return [{"type": "users", "room": "lobby", "nicks": LOBBY}]
+    return [{"type": "joined", "room": d["room"], "nick": "vec"}, {"type": "users", "room": d["room"], "nicks": ["vec"]}]
+AFTER_HELLO = {
+    "hello": lambda d: error("already_registered"),
+    "nick": lambda d: [{"type": "renamed", "from": "vec", "to": d["nick"]}],
+    "join": join_reply,
+    "leave": lambda d: [{"type": "left", "room": "lobby", "nick": "vec", "reason": "left"}],
+    "say": lambda d: [{"type": "message", "room": "lobby", "from": "vec", "text": d["text"], "action": d["action"],
+                       "history": False}],
+    "whisper": lambda d: error("no_such_nick"),
+    "who": lambda d: [{"type": "users", "room": "lobby", "nicks": LOBBY}],
+    "rooms": lambda d: [{"type": "rooms", "includes": {"rooms": [{"name": "lobby", "users": 3}]}}],
+    "ping": lambda d: [{"type": "pong"}],
+    "pong": lambda d: [],
+    "quit": lambda d: [{"type": "bye", "reason": "quit", "closes": True}],
+    # The vectors offer a file to bob, who is not there, and name a transfer nobody started.
+    "file-offer": lambda d: error("no_such_nick"),
+}
+for t in ["file-accept", "file-reject", "file-chunk", "file-ack", "file-done", "file-cancel"]:
+    AFTER_HELLO[t] = lambda d: error("no_such_transfer")
+for v in V:
+    if v["from"] == C and "decoded" in v:
+        d = v["decoded"]
+        if d["type"] not in AFTER_HELLO:
+            raise SystemExit(f"no reply after hello for vector {v['name']!r}: add its type to AFTER_HELLO")
+        replies = AFTER_HELLO[d["type"]](d)
+        for r in replies:
+            if "ref" in d:
+                r["ref"] = d["ref"]
+        v["afterHello"] = replies
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "frames.json")
 with open(out, "w", encoding="utf-8") as f:
     json.dump({"description": "LanChat protocol 1 golden vectors; see PROTOCOL.md", "vectors": V}, f,

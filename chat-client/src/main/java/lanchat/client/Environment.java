@@ -15,7 +15,7 @@ import org.jline.terminal.TerminalBuilder;
  *
  * @param terminals opens the interactive terminal, or gives null when standard input and output are not one
  */
-record Environment(InputStream in, PrintStream out, PrintStream err, Map<String, String> variables, Path home,
+public record Environment(InputStream in, PrintStream out, PrintStream err, Map<String, String> variables, Path home,
         String userName, TerminalSource terminals) {
 
     /** Opens the terminal for the interactive console; null means "not a terminal: use line mode". */

@@ -11,22 +11,37 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import lanchat.client.files.FileFolders;
+import lanchat.client.net.ChatConnection;
+import lanchat.client.net.ConnectionFailure;
+import lanchat.client.net.Incoming;
+import lanchat.client.net.Login;
+import lanchat.client.net.LoginRefused;
+import lanchat.client.net.ServerFinder;
+import lanchat.client.session.ChatSession;
+import lanchat.client.session.Output;
+import lanchat.client.session.SessionState;
 import lanchat.client.tls.KnownServers;
 import lanchat.client.tls.TlsTransport;
 import lanchat.client.tls.Transport;
 import lanchat.client.tls.TrustPolicy;
+import lanchat.client.ui.Console;
+import lanchat.client.ui.ErrorSentences;
+import lanchat.client.ui.EventRenderer;
+import lanchat.client.ui.LineMode;
+import lanchat.client.ui.NickPrompt;
+import lanchat.client.ui.ServerPrompt;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.protocol.tls.Fingerprint;
 import org.jline.terminal.Terminal;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code lanchat-client} command: reads the options, logs in, and runs the interactive {@link Console} when
@@ -42,9 +57,9 @@ import picocli.CommandLine.Option;
         description = "The LanChat console client. Interactive on a terminal; with piped input it reads "
                 + "commands from stdin and prints one line per event.")
 public final class Main implements Callable<Integer> {
-    static final int OK = 0;
-    static final int CONNECTION_PROBLEM = 1;
-    static final int LOGIN_REFUSED = 2;
+    public static final int OK = 0;
+    public static final int CONNECTION_PROBLEM = 1;
+    public static final int LOGIN_REFUSED = 2;
     static final int USAGE = 64;
 
     @Option(names = "--host", defaultValue = "localhost", paramLabel = "HOST",
@@ -158,11 +173,11 @@ public final class Main implements Callable<Integer> {
             }
         } else {
             fail(CONNECTION_PROBLEM, servers.size() + " servers answered: " + servers.stream()
-                    .map(ServerFinder.Found::describe).collect(Collectors.joining("; "))
+                    .map(ServerPrompt::describe).collect(Collectors.joining("; "))
                     + " — choose one with --host and --port.");
             return false;
         }
-        environment.err().println("connecting to " + chosen.describe());
+        environment.err().println("connecting to " + ServerPrompt.describe(chosen));
         host = chosen.address().getHostAddress();
         port = chosen.info().port();
         return true;
@@ -172,11 +187,11 @@ public final class Main implements Callable<Integer> {
         if (port < 1 || port > 65_535) {
             return "--port " + port + " is not a port number: 1-65535";
         }
-        if (nick != null && !Rules.isValidNick(nick)) {
-            return "--nick '" + nick + "' is not a valid nick: " + Rules.NICK_RULE;
+        if (nick != null && !FieldRules.isValidNick(nick)) {
+            return "--nick '" + nick + "' is not a valid nick: " + FieldRules.NICK_RULE;
         }
-        if (!Rules.isValidRoom(room)) {
-            return "--room '" + room + "' is not a valid room name: " + Rules.ROOM_RULE;
+        if (!FieldRules.isValidRoom(room)) {
+            return "--room '" + room + "' is not a valid room name: " + FieldRules.ROOM_RULE;
         }
         if (downloadDir != null && !isPath(downloadDir)) {
             return "--download-dir '" + downloadDir + "' is not a path";
@@ -228,9 +243,9 @@ public final class Main implements Callable<Integer> {
         try {
             connection = login.logIn(startNick, refusal -> null);
         } catch (ConnectionFailure failure) {
-            return fail(CONNECTION_PROBLEM, failure.getMessage());
+            return fail(CONNECTION_PROBLEM, ErrorSentences.connectionFailed(failure));
         } catch (LoginRefused refused) {
-            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+            return fail(LOGIN_REFUSED, ErrorSentences.refusedLogin(refused) + hintFor(refused));
         }
         SessionState state = new SessionState(connection.welcome().nick());
         EventRenderer renderer = new EventRenderer(false, Clock.systemDefaultZone(), state::nick);
@@ -247,9 +262,9 @@ public final class Main implements Callable<Integer> {
         try {
             connection = login.logIn(startNick, new NickPrompt(terminal));
         } catch (ConnectionFailure failure) {
-            return fail(CONNECTION_PROBLEM, failure.getMessage());
+            return fail(CONNECTION_PROBLEM, ErrorSentences.connectionFailed(failure));
         } catch (LoginRefused refused) {
-            return fail(LOGIN_REFUSED, refused.getMessage() + hintFor(refused));
+            return fail(LOGIN_REFUSED, ErrorSentences.refusedLogin(refused) + hintFor(refused));
         }
         SessionState state = new SessionState(connection.welcome().nick());
         EventRenderer renderer = new EventRenderer(wantsColour(), Clock.systemDefaultZone(), state::nick);
@@ -261,7 +276,8 @@ public final class Main implements Callable<Integer> {
 
     /** Shows the welcome, starts reading events, joins {@code --room}. */
     private ChatSession start(ChatConnection connection, Login login, SessionState state, Output output) {
-        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login, folders());
+        ChatSession session = new ChatSession(connection, state, output, noReconnect ? null : login, folders(),
+                ErrorSentences.WORDING);
         output.event(new Incoming(connection.welcome(), null, null));
         session.start();
         session.join(room);
@@ -318,8 +334,8 @@ public final class Main implements Callable<Integer> {
         if (!nick.substring(0, 1).matches("[A-Za-z]")) {
             nick = "u" + nick;
         }
-        nick = nick.substring(0, Math.min(nick.length(), Rules.MAX_NICK_CHARS));
-        return Rules.isValidNick(nick) ? nick : "guest";
+        nick = nick.substring(0, Math.min(nick.length(), FieldRules.MAX_NICK_CHARS));
+        return FieldRules.isValidNick(nick) ? nick : "guest";
     }
 
     /** {@code --version}: the client's version, from a resource Maven fills in, and the protocol version. */
@@ -333,7 +349,7 @@ public final class Main implements Callable<Integer> {
                 }
             }
             return new String[] {"lanchat-client " + properties.getProperty("version", "(development build)")
-                    + ", protocol " + Rules.PROTOCOL_VERSION};
+                    + ", protocol " + FieldRules.PROTOCOL_VERSION};
         }
     }
 }

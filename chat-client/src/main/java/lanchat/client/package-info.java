@@ -1,29 +1,26 @@
 /**
- * The LanChat console client.
+ * The LanChat console client. {@link lanchat.client.Main} reads the options, finds a server, logs in, and wires
+ * the layers below; it is the only class that knows all of them.
  *
  * <pre>
- *  network side (no terminal)                 user side
- *  ──────────────────────────                 ─────────
- *  ChatConnection  socket, hello/welcome,     Main         options, picks Console or LineMode
- *    │             reader thread, send()      Console      JLine: prompt, history, Tab, printAbove
- *    │ ConnectionListener (reader thread)     LineMode     pipes: one plain or JSON line per event
- *    ▼                                        CommandParser  typed line → Input (send, switch, hint…)
- *  ChatSession ── SessionState (nick, rooms, current room, members)
- *    │  │          SeenMessages (last seq per room: what a resume asks for, what is shown once)
- *    │  │          Outgoing (sends; keeps what waits or is unconfirmed while the connection is down)
- *    │  └─ Reconnector  lost connection → retry 0.5 s … 10 s → Login.reconnect (hello with resume)
- *    │             EventRenderer → lines; Neutraliser makes network text inert
+ *  ui       Console (JLine: prompt, history, Tab, printAbove) or LineMode (pipes: plain or JSON lines);
+ *           CommandParser (typed line → Input), EventRenderer, ErrorSentences, Neutraliser, NickPrompt, ServerPrompt
+ *    │ uses
  *    ▼
- *  Output (Console or LineMode)
- *
- *  files/  Transfers: /send, /accept, … and the file-* events (see lanchat.client.files)
+ *  session  ChatSession (Input in, events out to an Output), SessionState, SeenMessages, Outgoing, Reconnector;
+ *           Output and Wording are the interfaces the ui implements for it
+ *    │ uses                                   files  Transfers: /send, /accept, … (used by session and ui)
+ *    ▼
+ *  net      ChatConnection (socket, hello/welcome, reader thread, send), Login, ServerFinder (UDP discovery);
+ *           ConnectionListener is the interface the session implements for it
+ *    │
+ *    ▼
+ *  lanchat.protocol
  * </pre>
  *
- * <p>Threads: the main thread reads input (the terminal or standard input) and sends; each connection has one
- * reader thread that delivers events; after a lost connection one {@code reconnect} thread gets a new one. They
- * share {@link lanchat.client.SessionState}, {@code SeenMessages} and {@code Outgoing} (each locked) and the
- * connection's write lock, nothing else. {@code ChatConnection}, {@code ConnectionListener}, {@code Incoming},
- * {@code Closure}, {@code ConnectionFailure} and {@code LoginRefused} are public for tools that reuse the
- * connection without a terminal.
+ * <p>Dependencies point down only; {@code ClientArchitectureTest} holds it. Threads: the main thread reads input
+ * (the terminal or standard input) and sends; each connection has one reader thread that delivers events; after
+ * a lost connection one {@code reconnect} thread gets a new one. They share {@code SessionState},
+ * {@code SeenMessages} and {@code Outgoing} (each locked) and the connection's write lock, nothing else.
  */
 package lanchat.client;

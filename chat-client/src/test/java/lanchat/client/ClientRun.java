@@ -25,7 +25,7 @@ import org.jline.terminal.TerminalBuilder;
  * and error, either in line mode or on a JLine terminal over the same pipes. The test types with {@link #type},
  * waits for output with {@link #awaitOutput}, and takes the exit code from {@link #exitCode}.
  */
-final class ClientRun implements AutoCloseable {
+public final class ClientRun implements AutoCloseable {
     /** CSI sequences such as colours and cursor moves, and the keypad mode switches ESC = and ESC &gt;. */
     private static final Pattern OWN_SEQUENCES = Pattern.compile("\u001b\\[[0-9;?$]*[A-Za-z]|\u001b[=>]");
 
@@ -45,21 +45,21 @@ final class ClientRun implements AutoCloseable {
     }
 
     /** Standard input is a pipe: the client runs in line mode. */
-    static ClientRun lineMode(Path home) throws IOException {
+    public static ClientRun lineMode(Path home) throws IOException {
         return new ClientRun(home, false);
     }
 
     /** Standard input and output are a terminal (a JLine terminal over the pipes): the interactive console. */
-    static ClientRun interactive(Path home) throws IOException {
+    public static ClientRun interactive(Path home) throws IOException {
         return new ClientRun(home, true);
     }
 
-    ClientRun withVariable(String name, String value) {
+    public ClientRun withVariable(String name, String value) {
         variables.put(name, value);
         return this;
     }
 
-    ClientRun start(String... args) {
+    public ClientRun start(String... args) {
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Environment environment = new Environment(stdin, outStream, errStream, Map.copyOf(variables), home, "tester",
@@ -74,17 +74,17 @@ final class ClientRun implements AutoCloseable {
     }
 
     /** Writes to the client's standard input (keystrokes, in interactive mode). */
-    void type(String text) throws IOException {
+    public void type(String text) throws IOException {
         keyboard.write(text.getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
     }
 
     /** Ends standard input. */
-    void endInput() throws IOException {
+    public void endInput() throws IOException {
         keyboard.close();
     }
 
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -92,28 +92,28 @@ final class ClientRun implements AutoCloseable {
      * The output with the terminal's control sequences (colours, cursor moves, mode switches) and carriage
      * returns taken out: roughly the text a person would read. Tests about escape sequences look at {@link #out()}.
      */
-    String text() {
+    public String text() {
         return OWN_SEQUENCES.matcher(out()).replaceAll("").replace("\r", "");
     }
 
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     /** Waits up to 10 s (a loaded machine is slow) until {@link #text()} contains {@code expected}. */
-    void awaitOutput(String expected) {
+    public void awaitOutput(String expected) {
         await().atMost(ofSeconds(10)).untilAsserted(() -> assertTrue(text().contains(expected),
                 () -> "expected \"" + expected + "\" in the output so far:\n" + text() + "\nerrors:\n" + err()));
     }
 
     /** Waits up to 10 s until {@link #err()} contains {@code expected}. */
-    void awaitError(String expected) {
+    public void awaitError(String expected) {
         await().atMost(ofSeconds(10)).untilAsserted(() -> assertTrue(err().contains(expected),
                 () -> "expected \"" + expected + "\" on standard error so far:\n" + err() + "\noutput:\n"
                         + text()));
     }
 
-    int exitCode() throws Exception {
+    public int exitCode() throws Exception {
         return exit.get(10, TimeUnit.SECONDS);
     }
 

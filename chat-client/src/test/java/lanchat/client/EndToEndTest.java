@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * line mode with piped input, as a script would, and in the interactive console on a JLine terminal over pipes.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class EndToEndTest {
+public class EndToEndTest {
     @TempDir
     Path home;
 

@@ -15,35 +15,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * A scripted stand-in for the LanChat server, for testing the client alone: the test accepts a connection and
  * then reads and writes exactly the frames it wants, on its own thread. Listens on 127.0.0.1, port 0; every
  * accept and read gives up after 5 s. {@link #close()} closes the listening socket and every accepted one.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
     private static final int TIMEOUT_MS = 5_000;
 
     private final ServerSocket serverSocket;
     private final List<Peer> peers = new CopyOnWriteArrayList<>();
 
-    FakeServer() throws IOException {
+    public FakeServer() throws IOException {
         serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         serverSocket.setSoTimeout(TIMEOUT_MS);
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 
     /** A welcome for {@code nick} with the default limits. */
-    static Event.Welcome welcome(String nick) {
+    public static Event.Welcome welcome(String nick) {
         return new Event.Welcome(nick, "FakeServer", 1, "token-1", 65_536, 4_000, 5, 10, 60_000L, false, null);
     }
 
-    Peer accept() throws IOException {
+    public Peer accept() throws IOException {
         Socket socket = serverSocket.accept();
         socket.setSoTimeout(TIMEOUT_MS);
         Peer peer = new Peer(socket);
@@ -52,7 +53,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** Accepts a client, reads its hello and welcomes it with the nick it asked for. */
-    Peer acceptAndWelcome() throws IOException {
+    public Peer acceptAndWelcome() throws IOException {
         Peer peer = accept();
         Command.Hello hello = peer.expect(Command.Hello.class);
         peer.send(welcome(hello.nick()), "hello");
@@ -68,7 +69,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** One accepted client connection. */
-    static final class Peer implements AutoCloseable {
+    public static final class Peer implements AutoCloseable {
         private final Socket socket;
         private final FrameReader reader;
         private final FrameWriter writer;
@@ -82,45 +83,45 @@ final class FakeServer implements AutoCloseable {
         }
 
         /** The next frame from the client; throws at its end of stream. */
-        Envelope<Command> read() throws IOException {
-            Envelope<Command> envelope = reader.readCommand();
+        public Envelope<Command> read() throws IOException {
+            Envelope<Command> envelope = MessageCodec.readCommand(reader);
             if (envelope == null) {
                 throw new EOFException("the client closed the connection");
             }
             return envelope;
         }
 
-        <T extends Command> T expect(Class<T> type) throws IOException {
+        public <T extends Command> T expect(Class<T> type) throws IOException {
             return type.cast(expectEnvelope(type).message());
         }
 
-        Envelope<Command> expectEnvelope(Class<? extends Command> type) throws IOException {
+        public Envelope<Command> expectEnvelope(Class<? extends Command> type) throws IOException {
             Envelope<Command> envelope = read();
             assertInstanceOf(type, envelope.message());
             return envelope;
         }
 
         /** Reads until the client closes its side; fails if another frame comes first. */
-        void expectEnd() throws IOException {
-            assertEquals(null, reader.readCommand());
+        public void expectEnd() throws IOException {
+            assertEquals(null, MessageCodec.readCommand(reader));
         }
 
-        void send(Event event) throws IOException {
-            writer.write(event, null);
+        public void send(Event event) throws IOException {
+            writer.write(MessageCodec.encode(event, null));
         }
 
-        void send(Event event, String ref) throws IOException {
-            writer.write(event, ref);
+        public void send(Event event, String ref) throws IOException {
+            writer.write(MessageCodec.encode(event, ref));
         }
 
         /** Writes bytes as they are, framing or not. */
-        void sendRaw(byte[] bytes) throws IOException {
+        public void sendRaw(byte[] bytes) throws IOException {
             rawOut.write(bytes);
             rawOut.flush();
         }
 
         /** Cuts the connection as a network failure would: a reset (SO_LINGER 0), no bye. */
-        void cut() throws IOException {
+        public void cut() throws IOException {
             socket.setSoLinger(true, 0);
             socket.close();
         }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rate limit.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class FileTransferEndToEndTest {
+public class FileTransferEndToEndTest {
     private static final Pattern OFFER_ID = Pattern.compile("offers you .* \\[([a-z0-9]+)\\]");
 
     @TempDir

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Options and their mistakes; the runs against a server are in LineModeTest and ConsoleTest. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class MainTest {
+public class MainTest {
     @TempDir
     Path home;
 

@@ -17,19 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code tcpdump} on the loopback would see it. One virtual thread accepts, two copy each connection's bytes; {@link #close()}
  * stops everything.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listening;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("proxy accept").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listening.getLocalPort();
     }
 
@@ -41,7 +41,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Resets every connection open through the proxy, both ways (SO_LINGER 0: an RST, not a FIN). */
-    void cutAll() {
+    public void cutAll() {
         for (Socket socket : sockets) {
             try {
                 socket.setSoLinger(true, 0);

@@ -13,8 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import lanchat.protocol.Discovery;
-import lanchat.protocol.Rules;
+import lanchat.protocol.ErrorCode;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.discovery.Discovery;
 import lanchat.protocol.tls.Fingerprint;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.DataDirException;
@@ -152,7 +153,7 @@ public final class ChatServer implements AutoCloseable {
         int port = config.discoveryPort() < 0 ? port() : config.discoveryPort();
         try {
             DiscoveryResponder responder = new DiscoveryResponder(address, port, () -> new Discovery.ServerInfo(
-                    config.name(), port(), Rules.PROTOCOL_VERSION, hub.nicknames().size(),
+                    config.name(), port(), FieldRules.PROTOCOL_VERSION, hub.nicknames().size(),
                     fingerprint().map(Fingerprint::text).orElse(null)));
             responder.start(config.threads(), lastResort);
             discovery = responder;

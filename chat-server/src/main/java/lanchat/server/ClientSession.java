@@ -17,7 +17,7 @@ import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.Excerpt;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * One connected client: its nick, its rooms, and the two threads of its socket, a {@link SessionReader} and an

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import lanchat.protocol.Discovery;
+import lanchat.protocol.discovery.Discovery;
 
 /**
  * Answers LAN discovery datagrams (PROTOCOL.md, "Discovery"): the tutorial's {@code recvfrom}/{@code sendto}.

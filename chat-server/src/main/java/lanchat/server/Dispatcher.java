@@ -5,7 +5,7 @@ import java.util.Optional;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * Carries out one client's commands: the exhaustive switch over {@link Command}, so a new command type does not

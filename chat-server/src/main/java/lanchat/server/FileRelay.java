@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Carries out one client's file-transfer commands (PROTOCOL.md section 10): checks each against its
@@ -46,10 +46,10 @@ final class FileRelay {
 
     /** A reason for {@code file-cancel}, cut to the text limit. */
     static String reason(String text) {
-        if (text.codePointCount(0, text.length()) <= Rules.MAX_TEXT_CODE_POINTS) {
+        if (text.codePointCount(0, text.length()) <= FieldRules.MAX_TEXT_CODE_POINTS) {
             return text;
         }
-        return text.substring(0, text.offsetByCodePoints(0, Rules.MAX_TEXT_CODE_POINTS - 1)) + "…";
+        return text.substring(0, text.offsetByCodePoints(0, FieldRules.MAX_TEXT_CODE_POINTS - 1)) + "…";
     }
 
     private void offer(Command.FileOffer offer, String ref) {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * Turns server events into ready-to-send frames (length header and JSON body in one array), so a broadcast is
@@ -19,7 +19,7 @@ import lanchat.protocol.Rules;
  * there are.
  */
 final class Frames {
-    static final int MAX_FRAME_BYTES = Rules.DEFAULT_MAX_FRAME_BYTES;
+    static final int MAX_FRAME_BYTES = FieldRules.DEFAULT_MAX_FRAME_BYTES;
     /**
      * The most rooms a {@code rooms} frame can list: each entry, {@code {"name":"a","users":0}} and a comma,
      * takes at least 23 bytes. Only this many rooms need sorting out of all of them.

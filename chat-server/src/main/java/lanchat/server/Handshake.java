@@ -8,7 +8,7 @@ import java.util.Base64;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Answers {@code hello}: checks, in this order, that the session is not registered yet
@@ -40,8 +40,8 @@ final class Handshake {
         if (session.registered()) {
             session.reject(ErrorCode.ALREADY_REGISTERED, "you are already registered as \"" + session.nick()
                     + "\"; use nick to change your nick", ref);
-        } else if (hello.protocol() != Rules.PROTOCOL_VERSION) {
-            session.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "this server speaks protocol " + Rules.PROTOCOL_VERSION
+        } else if (hello.protocol() != FieldRules.PROTOCOL_VERSION) {
+            session.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "this server speaks protocol " + FieldRules.PROTOCOL_VERSION
                     + ", the hello asked for " + hello.protocol(), ref);
         } else if (locked.isPositive()) {
             session.reject(ErrorCode.TOO_MANY_ATTEMPTS, Doorman.tooManyAttempts(locked), ref);
@@ -83,8 +83,8 @@ final class Handshake {
 
     private void welcome(String nick, String token, boolean resumed, String ref) {
         ServerConfig config = hub.config();
-        session.send(new Event.Welcome(nick, config.name(), Rules.PROTOCOL_VERSION, token, Frames.MAX_FRAME_BYTES,
-                Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
+        session.send(new Event.Welcome(nick, config.name(), FieldRules.PROTOCOL_VERSION, token, Frames.MAX_FRAME_BYTES,
+                FieldRules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
                 config.idleTimeout().toMillis(), resumed, config.motd()), ref);
     }
 

@@ -2,7 +2,7 @@ package lanchat.server;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Who is called what: every registered nick, unique case-insensitively ({@code Bob} and {@code bob} are one nick).
@@ -13,7 +13,7 @@ final class Nicknames {
 
     /** Gives {@code nick} to {@code member}; false when somebody already has it. */
     boolean claim(String nick, Member member) {
-        return byKey.putIfAbsent(Rules.fold(nick), member) == null;
+        return byKey.putIfAbsent(FieldRules.fold(nick), member) == null;
     }
 
     /**
@@ -21,8 +21,8 @@ final class Nicknames {
      * belongs to somebody else. A change of case only ({@code alice} to {@code Alice}) always succeeds.
      */
     boolean rename(String from, String to, Member member) {
-        if (Rules.fold(from).equals(Rules.fold(to))) {
-            return byKey.get(Rules.fold(from)) == member;
+        if (FieldRules.fold(from).equals(FieldRules.fold(to))) {
+            return byKey.get(FieldRules.fold(from)) == member;
         }
         if (!claim(to, member)) {
             return false;
@@ -33,16 +33,16 @@ final class Nicknames {
 
     /** Gives {@code nick}, held by {@code previous}, to {@code successor}: a resumed session keeps its nick. */
     void replace(String nick, Member previous, Member successor) {
-        byKey.replace(Rules.fold(nick), previous, successor);
+        byKey.replace(FieldRules.fold(nick), previous, successor);
     }
 
     /** Frees {@code nick} if {@code member} holds it; safe to call twice. */
     void release(String nick, Member member) {
-        byKey.remove(Rules.fold(nick), member);
+        byKey.remove(FieldRules.fold(nick), member);
     }
 
     Optional<Member> find(String nick) {
-        return Optional.ofNullable(byKey.get(Rules.fold(nick)));
+        return Optional.ofNullable(byKey.get(FieldRules.fold(nick)));
     }
 
     int size() {

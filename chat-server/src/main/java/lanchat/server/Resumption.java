@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Resumes a held session on a new connection: the {@code hello} carried {@code resume{token, rooms}}. The
@@ -57,7 +57,7 @@ final class Resumption {
     private void catchUp(ClientSession previous, ClientSession.Handover handover, Map<String, Long> named,
             String ref) {
         Map<String, Long> seen = named.entrySet().stream().collect(Collectors.toMap(
-                entry -> Rules.fold(entry.getKey()), Map.Entry::getValue, Math::max));
+                entry -> FieldRules.fold(entry.getKey()), Map.Entry::getValue, Math::max));
         List<Room> rooms = handover.rooms().stream().sorted(Comparator.comparing(Room::key)).toList();
         int replayed = 0;
         for (Room room : rooms) {
@@ -65,7 +65,7 @@ final class Resumption {
         }
         Set<String> inRooms = rooms.stream().map(Room::key).collect(Collectors.toSet());
         // A leave that crossed the lost connection: say so, so that the client drops the room too.
-        named.keySet().stream().filter(name -> !inRooms.contains(Rules.fold(name)))
+        named.keySet().stream().filter(name -> !inRooms.contains(FieldRules.fold(name)))
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .forEach(name -> newcomer.send(new Event.Left(name, handover.nick(), "left"), ref));
         int total = replayed;

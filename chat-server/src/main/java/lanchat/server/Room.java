@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.server.history.Journal;
 import lanchat.server.history.RoomHistory;
 
@@ -43,14 +43,14 @@ final class Room {
 
     /** A room whose messages go to {@code journal} and {@code history}; its next message gets seq lastSeq + 1. */
     Room(String name, RoomHistory history, Journal journal, long lastSeq) {
-        if (!Rules.isValidRoom(name)) {
+        if (!FieldRules.isValidRoom(name)) {
             throw new IllegalArgumentException("not a valid room name: " + name);
         }
         if (lastSeq < 0) {
             throw new IllegalArgumentException("lastSeq < 0: " + lastSeq);
         }
         this.name = name;
-        this.key = Rules.fold(name);
+        this.key = FieldRules.fold(name);
         this.history = history;
         this.journal = journal;
         this.lastSeq = lastSeq;

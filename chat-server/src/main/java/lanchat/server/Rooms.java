@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.server.history.DataDir;
 import lanchat.server.history.HistoryBudget;
 import lanchat.server.history.Journal;
@@ -56,9 +56,9 @@ final class Rooms {
      */
     void restore(DataDir dir) {
         dataDir = dir;
-        byKey.remove(Rules.fold(LOBBY));
+        byKey.remove(FieldRules.fold(LOBBY));
         for (LoadedRoom loaded : dir.rooms()) {
-            String key = Rules.fold(loaded.name());
+            String key = FieldRules.fold(loaded.name());
             byKey.put(key, new Room(loaded.name(), RoomHistory.of(historyMessages, budget, loaded.messages()),
                     dir.journal(key), loaded.lastSeq()));
         }
@@ -68,12 +68,12 @@ final class Rooms {
 
     /** The room called {@code name} (in any case), created with that spelling if it does not exist yet. */
     Room getOrCreate(String name) {
-        return byKey.computeIfAbsent(Rules.fold(name), key -> new Room(name,
+        return byKey.computeIfAbsent(FieldRules.fold(name), key -> new Room(name,
                 new RoomHistory(historyMessages, budget), journalOf(key), 0));
     }
 
     Optional<Room> find(String name) {
-        return Optional.ofNullable(byKey.get(Rules.fold(name)));
+        return Optional.ofNullable(byKey.get(FieldRules.fold(name)));
     }
 
     /**

@@ -2,8 +2,8 @@ package lanchat.server;
 
 import java.time.Duration;
 import java.util.Objects;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * Everything the server can be told, validated: an invalid configuration cannot exist. {@link Main} builds it from
@@ -44,7 +44,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         boolean plain) {
 
     /** The smallest send queue: one frame of the largest size, header included. */
-    public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + Rules.DEFAULT_MAX_FRAME_BYTES;
+    public static final int MIN_SEND_QUEUE_BYTES = FrameWriter.HEADER_BYTES + FieldRules.DEFAULT_MAX_FRAME_BYTES;
     /** The longest {@code --coalesce}. */
     public static final Duration MAX_COALESCE = Duration.ofMillis(100);
 
@@ -59,7 +59,7 @@ public record ServerConfig(String host, int port, int backlog, String name, Stri
         require(port >= 0 && port <= 65_535, "--port must be 0..65535, got " + port);
         require(backlog >= 1, "--backlog must be at least 1, got " + backlog);
         require(!name.isBlank() && name.length() <= 64, "--name must be 1..64 characters, got \"" + name + "\"");
-        require(motd == null || Rules.textProblem(motd) == null, "--motd: " + Rules.textProblem(motd));
+        require(motd == null || FieldRules.textProblem(motd) == null, "--motd: " + FieldRules.textProblem(motd));
         require(password == null || !password.isEmpty(), "--password is empty; leave it out for no password");
         require(maxClients >= 1, "--max-clients must be at least 1, got " + maxClients);
         require(sendQueueBytes >= MIN_SEND_QUEUE_BYTES, "--send-queue-bytes must be at least "

@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameReader;
 import lanchat.server.tls.TlsWrapper;
 
 /**

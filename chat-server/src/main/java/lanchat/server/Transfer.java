@@ -3,7 +3,7 @@ package lanchat.server;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * One file transfer the server relays: who sends, who receives, how many bytes were offered, and how far it got.
@@ -142,9 +142,9 @@ final class Transfer {
         if (index != chunksSent) {
             return "chunk " + index + " of transfer " + id + " out of order; expected chunk " + chunksSent;
         }
-        if (chunksSent - chunksAcked >= Rules.TRANSFER_WINDOW_CHUNKS) {
+        if (chunksSent - chunksAcked >= FieldRules.TRANSFER_WINDOW_CHUNKS) {
             return "chunk " + index + " of transfer " + id + " is past the window: "
-                    + Rules.TRANSFER_WINDOW_CHUNKS + " chunks are already waiting for their file-ack";
+                    + FieldRules.TRANSFER_WINDOW_CHUNKS + " chunks are already waiting for their file-ack";
         }
         if (bytesSent + bytes > size) {
             return "chunk " + index + " of transfer " + id + " takes it to " + (bytesSent + bytes)

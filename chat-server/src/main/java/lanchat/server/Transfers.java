@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * Every file transfer in progress on the server, by id, and the limits on them. Transfer ids are chosen by the
@@ -24,7 +24,7 @@ final class Transfers {
     /** Transfers one client may have in progress as the sender, offers included. */
     static final int MAX_OUTGOING = 8;
     /** Room on the wire for one chunk frame: header, base64 of a full chunk, and the JSON around it. */
-    static final int CHUNK_FRAME_BYTES = FrameWriter.HEADER_BYTES + (Rules.MAX_CHUNK_BYTES + 2) / 3 * 4 + 256;
+    static final int CHUNK_FRAME_BYTES = FrameWriter.HEADER_BYTES + (FieldRules.MAX_CHUNK_BYTES + 2) / 3 * 4 + 256;
     private static final int REMEMBERED_ENDED = 1024;
 
     private final long maxFileBytes;
@@ -45,7 +45,7 @@ final class Transfers {
     Transfers(ServerConfig config) {
         this.maxFileBytes = config.maxFileBytes();
         this.maxIncoming = (int) ((long) config.sendQueueBytes() * 3 / 4
-                / ((long) Rules.TRANSFER_WINDOW_CHUNKS * CHUNK_FRAME_BYTES));
+                / ((long) FieldRules.TRANSFER_WINDOW_CHUNKS * CHUNK_FRAME_BYTES));
     }
 
     long maxFileBytes() {

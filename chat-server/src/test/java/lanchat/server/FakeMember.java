@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /** A {@link Member} without a socket: it decodes and keeps every frame delivered to it. Single-threaded tests. */
 final class FakeMember implements Member {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,10 +37,10 @@ class FileRatePerAddressTest {
         TestClient heavy = live.registerFrom("127.0.0.2", "heavy");
         TestClient light = live.registerFrom("127.0.0.3", "light");
         TestClient bob = live.registerFrom("127.0.0.4", "bob");
-        offerAndAccept(heavy, bob, "big", (long) CHUNKS * Rules.MAX_CHUNK_BYTES);
+        offerAndAccept(heavy, bob, "big", (long) CHUNKS * FieldRules.MAX_CHUNK_BYTES);
         offerAndAccept(light, bob, "small", 1);
 
-        byte[] chunk = new byte[Rules.MAX_CHUNK_BYTES];
+        byte[] chunk = new byte[FieldRules.MAX_CHUNK_BYTES];
         long started = System.nanoTime();
         for (int i = 0; i < CHUNKS; i++) {
             heavy.send(Command.FileChunk.of("big", i, chunk, chunk.length));

@@ -12,7 +12,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -146,7 +146,7 @@ class FileRelayTest {
         TestClient alice = live.register("alice");
         TestClient bob = live.register("bob");
         offerAndAccept(alice, bob, 100L);
-        for (int i = 0; i < Rules.TRANSFER_WINDOW_CHUNKS; i++) {
+        for (int i = 0; i < FieldRules.TRANSFER_WINDOW_CHUNKS; i++) {
             alice.send(Command.FileChunk.of(ID, i, new byte[1], 1));
         }
         // Bob acknowledges chunk 0 once he has it: an ack that overtook the chunk would break the rules.
@@ -316,9 +316,9 @@ class FileRelayTest {
         live = LiveServer.start();
         TestClient alice = live.register("alice");
         TestClient bob = live.register("bob");
-        byte[] data = new byte[Rules.MAX_CHUNK_BYTES];
+        byte[] data = new byte[FieldRules.MAX_CHUNK_BYTES];
         new Random(7).nextBytes(data);
-        offerAndAccept(alice, bob, Rules.MAX_CHUNK_BYTES);
+        offerAndAccept(alice, bob, FieldRules.MAX_CHUNK_BYTES);
         alice.send(Command.FileChunk.of(ID, 0, data, data.length));
         assertArrayEquals(data, bob.expect(Event.FileChunk.class).bytes());
     }

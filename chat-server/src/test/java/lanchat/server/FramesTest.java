@@ -9,17 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.protocol.ProtocolException;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Lists too long for one frame are cut to the longest prefix that fits, with their total. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class FramesTest {
-    private static final String LONGEST_REF = "\uD83D\uDE00".repeat(Rules.MAX_REF_CODE_POINTS);
+    private static final String LONGEST_REF = "\uD83D\uDE00".repeat(FieldRules.MAX_REF_CODE_POINTS);
 
     @Test
     void usersThatFitAreSentWholeWithoutTotal() throws Exception {

@@ -17,7 +17,7 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.server.history.FaultyFiles;
 import lanchat.server.history.FileOpener;
 import org.junit.jupiter.api.AfterEach;

@@ -11,8 +11,8 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.Rules;
+import lanchat.protocol.wire.FrameWriter;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +39,7 @@ class LongRefTest {
         alice.send(new Command.Say("lobby", "one"));
         assertEquals(1L, alice.expect(Event.Message.class).seq());
 
-        alice.sendRaw(say("lost", "r".repeat(Rules.MAX_REF_CODE_POINTS + 1)));
+        alice.sendRaw(say("lost", "r".repeat(FieldRules.MAX_REF_CODE_POINTS + 1)));
         Envelope<Event> error = alice.expectError(ErrorCode.BAD_FIELD);
         assertNull(error.ref());
         assertEquals("\"ref\" has 65 characters, more than 64; this error carries no ref",
@@ -70,8 +70,8 @@ class LongRefTest {
     void aRefAtTheCapIsEchoed() throws Exception {
         live = LiveServer.start();
         TestClient alice = live.registerIn("lobby", "alice");
-        String longest = "\uD83D\uDE00".repeat(Rules.MAX_REF_CODE_POINTS);
-        alice.sendRaw(say("x".repeat(Rules.MAX_TEXT_CODE_POINTS), longest));
+        String longest = "\uD83D\uDE00".repeat(FieldRules.MAX_REF_CODE_POINTS);
+        alice.sendRaw(say("x".repeat(FieldRules.MAX_TEXT_CODE_POINTS), longest));
         Envelope<Event> echo = alice.next();
         assertEquals(longest, echo.ref());
         assertEquals(1L, assertInstanceOf(Event.Message.class, echo.message()).seq());

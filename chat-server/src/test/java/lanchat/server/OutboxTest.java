@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,10 @@ class OutboxTest {
 
         FrameReader reader = new FrameReader(clientSide.getInputStream());
         for (int i = 1; i <= 100; i++) {
-            assertEquals(new Event.Bye("frame " + i), reader.readEvent().message());
+            assertEquals(new Event.Bye("frame " + i), MessageCodec.readEvent(reader).message());
         }
-        assertEquals(new Event.Bye("last"), reader.readEvent().message());
-        assertEquals(null, reader.readEvent(), "a FIN after the last frame");
+        assertEquals(new Event.Bye("last"), MessageCodec.readEvent(reader).message());
+        assertEquals(null, MessageCodec.readEvent(reader), "a FIN after the last frame");
         assertTrue(outbox.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(List.of(), failures);
     }
@@ -82,9 +83,10 @@ class OutboxTest {
         outbox.start(ThreadKind.PLATFORM, "outbox test");
         outbox.finish(Frames.encode(new Event.Error("send_queue_exceeded", "read faster"), null));
         FrameReader reader = new FrameReader(clientSide.getInputStream());
-        assertEquals(new Event.Error("send_queue_exceeded", "read faster"), reader.readEvent().message(),
+        assertEquals(new Event.Error("send_queue_exceeded", "read faster"),
+                MessageCodec.readEvent(reader).message(),
                 "the queue was dropped; only the last frame goes out");
-        assertEquals(null, reader.readEvent());
+        assertEquals(null, MessageCodec.readEvent(reader));
     }
 
     @Test
@@ -128,7 +130,7 @@ class OutboxTest {
         outbox.start(ThreadKind.VIRTUAL, "outbox test");
         FrameReader reader = new FrameReader(clientSide.getInputStream());
         for (int i = 0; i < 6; i++) {
-            reader.readEvent();
+            MessageCodec.readEvent(reader);
         }
         LiveServer.soon().until(() -> outbox.countedBytes() == 0 && outbox.freeReplayBytes() == 0);
         assertEquals(0, exceeded.get());
@@ -172,25 +174,26 @@ class OutboxTest {
         outbox.start(ThreadKind.VIRTUAL, "outbox test");
         FrameReader reader = new FrameReader(clientSide.getInputStream());
         assertTrue(outbox.offer(Frames.encode(new Event.Bye("at once"), null)));
-        assertEquals(new Event.Bye("at once"), reader.readEvent().message());
+        assertEquals(new Event.Bye("at once"), MessageCodec.readEvent(reader).message());
 
         // 5 frames of 8,000 bytes: 32 KiB queued is worth a write of its own, so they do not wait an hour.
         for (int i = 0; i < 5; i++) {
             assertTrue(outbox.offer(Frames.encode(new Event.Bye(i + "x".repeat(8_000)), null)));
         }
         for (int i = 0; i < 5; i++) {
-            assertEquals(new Event.Bye(i + "x".repeat(8_000)), reader.readEvent().message());
+            assertEquals(new Event.Bye(i + "x".repeat(8_000)), MessageCodec.readEvent(reader).message());
         }
 
         assertTrue(outbox.offer(Frames.encode(new Event.Bye("waits"), null)));
         coalescer.close();
-        assertEquals(new Event.Bye("waits"), reader.readEvent().message(), "closing wakes every waiting outbox");
+        assertEquals(new Event.Bye("waits"), MessageCodec.readEvent(reader).message(),
+                "closing wakes every waiting outbox");
 
         assertTrue(outbox.offer(Frames.encode(new Event.Bye("before the last"), null)));
         outbox.finish(Frames.encode(new Event.Bye("last"), null));
-        assertEquals(new Event.Bye("before the last"), reader.readEvent().message());
-        assertEquals(new Event.Bye("last"), reader.readEvent().message());
-        assertEquals(null, reader.readEvent());
+        assertEquals(new Event.Bye("before the last"), MessageCodec.readEvent(reader).message());
+        assertEquals(new Event.Bye("last"), MessageCodec.readEvent(reader).message());
+        assertEquals(null, MessageCodec.readEvent(reader));
         assertEquals(List.of(), failures);
     }
 

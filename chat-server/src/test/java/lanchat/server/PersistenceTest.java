@@ -15,7 +15,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 import lanchat.server.history.DataDirException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

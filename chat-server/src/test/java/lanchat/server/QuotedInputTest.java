@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +38,7 @@ class QuotedInputTest {
                 + "rooms, ping, pong, quit, file-offer, file-accept, file-reject, file-chunk, file-ack, file-done, "
                 + "file-cancel", ((Event.Error) error.message()).message());
         client.sendRaw(LongRefTest.frame("{\"type\":\"hello\",\"nick\":\"" + HUGE + "\",\"protocol\":1}"));
-        assertEquals("nick " + EXCERPT + " is not a valid nick: " + Rules.NICK_RULE,
+        assertEquals("nick " + EXCERPT + " is not a valid nick: " + FieldRules.NICK_RULE,
                 ((Event.Error) client.expectError(ErrorCode.NICK_INVALID).message()).message());
     }
 
@@ -47,7 +47,7 @@ class QuotedInputTest {
         live = LiveServer.start();
         TestClient alice = live.registerIn("lobby", "alice");
         alice.sendRaw(LongRefTest.frame("{\"type\":\"join\",\"room\":\"" + HUGE + "\",\"ref\":\"j\"}"));
-        assertEquals("room " + EXCERPT + " is not a valid room: " + Rules.ROOM_RULE,
+        assertEquals("room " + EXCERPT + " is not a valid room: " + FieldRules.ROOM_RULE,
                 ((Event.Error) alice.expectError(ErrorCode.ROOM_INVALID).message()).message());
         alice.sendRaw(LongRefTest.frame("{\"type\":\"whisper\",\"to\":\"" + HUGE + "\",\"text\":\"hi\"}"));
         alice.expectError(ErrorCode.NICK_INVALID);

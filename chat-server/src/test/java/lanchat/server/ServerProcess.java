@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 import picocli.CommandLine;
 
 /**

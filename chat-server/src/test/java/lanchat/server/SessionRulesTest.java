@@ -15,9 +15,9 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -309,10 +309,10 @@ class SessionRulesTest {
     }
 
     private static byte[] frame(String json) {
-        return FrameWriter.frame(json.getBytes(StandardCharsets.UTF_8), Rules.DEFAULT_MAX_FRAME_BYTES);
+        return FrameWriter.frame(json.getBytes(StandardCharsets.UTF_8), FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 
     private static byte[] frame(Command command, String ref) {
-        return FrameWriter.frame(MessageCodec.encode(command, ref), Rules.DEFAULT_MAX_FRAME_BYTES);
+        return FrameWriter.frame(MessageCodec.encode(command, ref), FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +45,7 @@ class SlowReaderTest {
         listener.join("lobby");
         assertEquals(List.of(new Event.Joined("lobby", "listener")), talker.sync());
 
-        String text = "x".repeat(Rules.MAX_TEXT_CODE_POINTS);
+        String text = "x".repeat(FieldRules.MAX_TEXT_CODE_POINTS);
         long seq = 0;
         boolean slowLeft = false;
         for (int batch = 0; batch < MAX_BATCHES && !slowLeft; batch++) {
@@ -85,6 +85,6 @@ class SlowReaderTest {
     }
 
     private static byte[] frame(Command command) {
-        return FrameWriter.frame(MessageCodec.encode(command), Rules.DEFAULT_MAX_FRAME_BYTES);
+        return FrameWriter.frame(MessageCodec.encode(command), FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 }

@@ -20,9 +20,9 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameReader;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameReader;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * A scripted client for server tests: a socket on 127.0.0.1, a reader thread that decodes every frame into a
@@ -261,7 +261,8 @@ final class TestClient implements AutoCloseable {
     private void readAll() {
         try {
             FrameReader frames = new FrameReader(socket.getInputStream(), Frames.MAX_FRAME_BYTES);
-            for (var envelope = frames.readEvent(); envelope != null; envelope = frames.readEvent()) {
+            for (var envelope = MessageCodec.readEvent(frames); envelope != null;
+                    envelope = MessageCodec.readEvent(frames)) {
                 if (answeringPings && envelope.message() instanceof Event.Ping) {
                     send(new Command.Pong());
                 } else {

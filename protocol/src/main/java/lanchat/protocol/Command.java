@@ -1,14 +1,14 @@
 package lanchat.protocol;
 
-import static lanchat.protocol.Rules.requireAtLeast;
-import static lanchat.protocol.Rules.requireChunkData;
-import static lanchat.protocol.Rules.requireFileName;
-import static lanchat.protocol.Rules.requireNick;
-import static lanchat.protocol.Rules.requirePresent;
-import static lanchat.protocol.Rules.requireRoom;
-import static lanchat.protocol.Rules.requireSha256;
-import static lanchat.protocol.Rules.requireText;
-import static lanchat.protocol.Rules.requireTransferId;
+import static lanchat.protocol.FieldRules.requireAtLeast;
+import static lanchat.protocol.FieldRules.requireChunkData;
+import static lanchat.protocol.FieldRules.requireFileName;
+import static lanchat.protocol.FieldRules.requireNick;
+import static lanchat.protocol.FieldRules.requirePresent;
+import static lanchat.protocol.FieldRules.requireRoom;
+import static lanchat.protocol.FieldRules.requireSha256;
+import static lanchat.protocol.FieldRules.requireText;
+import static lanchat.protocol.FieldRules.requireTransferId;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,9 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A frame a client sends to the server. One record per message type; the {@code "type"} label of each is in
- * {@link MessageCodec}. Each record checks its fields in its compact constructor, so an invalid command cannot
- * exist: a decoded frame that breaks a rule becomes a {@link ProtocolException} with the field's code.
+ * A message a client sends to the server. One record per message type, its {@code "type"} label in its
+ * {@link MessageType} annotation; a new command is one more record here, which the codec finds by itself. Each
+ * record checks its fields in its compact constructor, so an invalid command cannot exist: a decoded frame body
+ * that breaks a rule becomes a {@link ProtocolException} with the field's code.
  *
  * <p>Optional fields are {@code null} (or {@code false}) when absent. The optional {@code ref} every frame may
  * carry is not part of the record: see {@link Envelope}.
@@ -26,6 +27,7 @@ import java.util.Map;
 public sealed interface Command {
 
     /** {@code hello}: the first frame of a session. {@code password} and {@code resume} are optional. */
+    @MessageType("hello")
     record Hello(String nick, Integer protocol, String password, Resume resume) implements Command {
         public Hello {
             requireNick("nick", nick);
@@ -33,7 +35,7 @@ public sealed interface Command {
         }
 
         public Hello(String nick) {
-            this(nick, Rules.PROTOCOL_VERSION, null, null);
+            this(nick, FieldRules.PROTOCOL_VERSION, null, null);
         }
     }
 
@@ -53,6 +55,7 @@ public sealed interface Command {
     }
 
     /** {@code nick}: change the nick. */
+    @MessageType("nick")
     record Nick(String nick) implements Command {
         public Nick {
             requireNick("nick", nick);
@@ -60,6 +63,7 @@ public sealed interface Command {
     }
 
     /** {@code join}: join a room (creating it), or do nothing visible when already in it. */
+    @MessageType("join")
     record Join(String room) implements Command {
         public Join {
             requireRoom("room", room);
@@ -67,6 +71,7 @@ public sealed interface Command {
     }
 
     /** {@code leave}: leave a room. */
+    @MessageType("leave")
     record Leave(String room) implements Command {
         public Leave {
             requireRoom("room", room);
@@ -74,6 +79,7 @@ public sealed interface Command {
     }
 
     /** {@code say}: a message to a room; {@code action} marks a "/me" line. */
+    @MessageType("say")
     record Say(String room, String text, boolean action) implements Command {
         public Say {
             requireRoom("room", room);
@@ -86,6 +92,7 @@ public sealed interface Command {
     }
 
     /** {@code whisper}: a private message to one nick. */
+    @MessageType("whisper")
     record Whisper(String to, String text) implements Command {
         public Whisper {
             requireNick("to", to);
@@ -94,6 +101,7 @@ public sealed interface Command {
     }
 
     /** {@code who}: the members of a room. */
+    @MessageType("who")
     record Who(String room) implements Command {
         public Who {
             requireRoom("room", room);
@@ -101,18 +109,22 @@ public sealed interface Command {
     }
 
     /** {@code rooms}: the list of rooms with their member counts. */
+    @MessageType("rooms")
     record ListRooms() implements Command {
     }
 
     /** {@code ping}: the server answers {@code pong}. */
+    @MessageType("ping")
     record Ping() implements Command {
     }
 
     /** {@code pong}: the answer to a server {@code ping}. */
+    @MessageType("pong")
     record Pong() implements Command {
     }
 
     /** {@code quit}: end the session; {@code reason} (optional) is shown to the rooms. */
+    @MessageType("quit")
     record Quit(String reason) implements Command {
         public Quit {
             if (reason != null) {
@@ -133,6 +145,7 @@ public sealed interface Command {
      * {@code file-offer}: offers a file {@code to} a nick. The sender chooses the {@code id}; {@code size} is in
      * bytes and {@code sha256} is the hex digest of the whole file, which the receiver checks at the end.
      */
+    @MessageType("file-offer")
     record FileOffer(String to, String id, String name, Long size, String sha256) implements FileCommand {
         public FileOffer {
             requireNick("to", to);
@@ -144,6 +157,7 @@ public sealed interface Command {
     }
 
     /** {@code file-accept}: the receiver takes the offered file; the sender may start sending chunks. */
+    @MessageType("file-accept")
     record FileAccept(String id) implements FileCommand {
         public FileAccept {
             requireTransferId("id", id);
@@ -151,6 +165,7 @@ public sealed interface Command {
     }
 
     /** {@code file-reject}: the receiver declines the offer; the transfer is over. */
+    @MessageType("file-reject")
     record FileReject(String id) implements FileCommand {
         public FileReject {
             requireTransferId("id", id);
@@ -159,8 +174,9 @@ public sealed interface Command {
 
     /**
      * {@code file-chunk}: the next piece of the file, numbered from 0, as base64 of 1 to
-     * {@value Rules#MAX_CHUNK_BYTES} bytes. Sent by the sender only, within the window (PROTOCOL.md).
+     * {@value FieldRules#MAX_CHUNK_BYTES} bytes. Sent by the sender only, within the window (PROTOCOL.md).
      */
+    @MessageType("file-chunk")
     record FileChunk(String id, Long index, String data) implements FileCommand {
         public FileChunk {
             requireTransferId("id", id);
@@ -186,6 +202,7 @@ public sealed interface Command {
     }
 
     /** {@code file-ack}: the receiver has chunk {@code index} (and every one before it). */
+    @MessageType("file-ack")
     record FileAck(String id, Long index) implements FileCommand {
         public FileAck {
             requireTransferId("id", id);
@@ -197,6 +214,7 @@ public sealed interface Command {
      * {@code file-done}: from the sender, every chunk has been sent; from the receiver, afterwards, the file
      * matched its {@code sha256} and is saved. The receiver's {@code file-done} ends the transfer.
      */
+    @MessageType("file-done")
     record FileDone(String id) implements FileCommand {
         public FileDone {
             requireTransferId("id", id);
@@ -204,6 +222,7 @@ public sealed interface Command {
     }
 
     /** {@code file-cancel}: either side ends the transfer; {@code reason} (optional) is shown to the other. */
+    @MessageType("file-cancel")
     record FileCancel(String id, String reason) implements FileCommand {
         public FileCancel {
             requireTransferId("id", id);

@@ -9,6 +9,6 @@ package lanchat.protocol;
  */
 public record Envelope<M>(M message, String ref) {
     public Envelope {
-        Rules.requirePresent("message", message);
+        FieldRules.requirePresent("message", message);
     }
 }

@@ -1,22 +1,11 @@
 /**
- * The LanChat wire protocol: frames, messages and their codec. Knows nothing of sockets' owners; the server and
- * the client both build on it.
+ * The LanChat messages and their rules, shared by the server and the client: {@link lanchat.protocol.Command}
+ * (client to server) and {@link lanchat.protocol.Event} (server to client) as sealed families of records, each
+ * labelled with {@link lanchat.protocol.MessageType}; {@link lanchat.protocol.ErrorCode}, every error code and
+ * which ones close the connection; {@link lanchat.protocol.FieldRules}, the limits and the rule of every field.
  *
- * <pre>
- * One frame on the wire:
- *
- * +--------+--------+--------+--------+-----------------------------------------+
- * |          length N (uint32, big-endian)  |  N bytes of UTF-8 JSON: one object  |
- * +--------+--------+--------+--------+-----------------------------------------+
- *   1 &lt;= N &lt;= maxFrameBytes (65,536 by default)     {"type":"say","room":"lobby",...}
- * </pre>
- *
- * <ul>
- *   <li>{@link lanchat.protocol.FrameReader}: recv buffering, reassembling frames from partial reads.</li>
- *   <li>{@link lanchat.protocol.FrameWriter}: sendall framing, one whole frame per write.</li>
- *   <li>{@link lanchat.protocol.MessageCodec}: JSON body to {@link lanchat.protocol.Command} or
- *       {@link lanchat.protocol.Event} records and back.</li>
- *   <li>{@link lanchat.protocol.ErrorCode}: every error code, and which ones close the connection.</li>
- * </ul>
+ * <p>Records validate themselves in their compact constructors, so an invalid message cannot exist. Everything
+ * here is immutable and can be used from any thread. Below it: {@code wire} (frames of bytes) and, beside it,
+ * {@code json} (the codec) and {@code discovery} (UDP datagrams).
  */
 package lanchat.protocol;

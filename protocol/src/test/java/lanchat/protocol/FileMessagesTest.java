@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import lanchat.protocol.json.MessageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,7 +36,7 @@ class FileMessagesTest {
 
     @Test
     void byteCountIsReadFromTheBase64Length() {
-        for (int length : new int[] {1, 2, 3, 4, 5, Rules.MAX_CHUNK_BYTES}) {
+        for (int length : new int[] {1, 2, 3, 4, 5, FieldRules.MAX_CHUNK_BYTES}) {
             Command.FileChunk chunk = Command.FileChunk.of("a", 0, new byte[length], length);
             assertEquals(length, chunk.byteCount(), "length " + length);
         }
@@ -43,10 +44,10 @@ class FileMessagesTest {
 
     @Test
     void chunkOfExactly32KiBIsAcceptedOneByteMoreIsNot() {
-        byte[] full = new byte[Rules.MAX_CHUNK_BYTES];
-        assertEquals(Rules.MAX_CHUNK_BYTES, Command.FileChunk.of("a", 0, full, full.length).bytes().length);
+        byte[] full = new byte[FieldRules.MAX_CHUNK_BYTES];
+        assertEquals(FieldRules.MAX_CHUNK_BYTES, Command.FileChunk.of("a", 0, full, full.length).bytes().length);
         // 32,769 bytes are 43,692 characters of base64, no padding: as long as 32,768 bytes with padding.
-        String oneMore = Base64.getEncoder().encodeToString(new byte[Rules.MAX_CHUNK_BYTES + 1]);
+        String oneMore = Base64.getEncoder().encodeToString(new byte[FieldRules.MAX_CHUNK_BYTES + 1]);
         var e = assertThrows(FieldException.class, () -> new Event.FileChunk("alice", "a", 0L, oneMore));
         assertEquals(ErrorCode.BAD_FIELD, e.code());
         assertEquals("data is not base64 of 1-32768 bytes: it decodes to 32769 bytes", e.getMessage());
@@ -54,7 +55,7 @@ class FileMessagesTest {
 
     @Test
     void overlongChunkIsRefusedBeforeDecoding() {
-        String twoMore = Base64.getEncoder().encodeToString(new byte[Rules.MAX_CHUNK_BYTES + 2]);
+        String twoMore = Base64.getEncoder().encodeToString(new byte[FieldRules.MAX_CHUNK_BYTES + 2]);
         var e = assertThrows(FieldException.class, () -> new Command.FileChunk("a", 0L, twoMore));
         assertEquals("data is not base64 of 1-32768 bytes: 43696 characters, expected 4 to 43692 and a multiple "
                 + "of 4", e.getMessage());
@@ -62,13 +63,13 @@ class FileMessagesTest {
 
     @Test
     void fileNameRuleAllowsSeparatorsButNotControlsOrLength() {
-        assertNull(Rules.fileNameProblem("../../etc/passwd"));
-        assertNull(Rules.fileNameProblem("a\\b"));
-        assertNull(Rules.fileNameProblem("é".repeat(255)));
-        assertEquals("the name has 256 characters, more than 255", Rules.fileNameProblem("é".repeat(256)));
-        assertEquals("the name contains control character U+0007", Rules.fileNameProblem("con\u0007"));
-        assertEquals("the name is blank", Rules.fileNameProblem(" \t"));
-        assertEquals("the name is empty", Rules.fileNameProblem(""));
+        assertNull(FieldRules.fileNameProblem("../../etc/passwd"));
+        assertNull(FieldRules.fileNameProblem("a\\b"));
+        assertNull(FieldRules.fileNameProblem("é".repeat(255)));
+        assertEquals("the name has 256 characters, more than 255", FieldRules.fileNameProblem("é".repeat(256)));
+        assertEquals("the name contains control character U+0007", FieldRules.fileNameProblem("con\u0007"));
+        assertEquals("the name is blank", FieldRules.fileNameProblem(" \t"));
+        assertEquals("the name is empty", FieldRules.fileNameProblem(""));
     }
 
     @Test

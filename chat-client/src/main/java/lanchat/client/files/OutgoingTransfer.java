@@ -8,12 +8,12 @@ import java.security.MessageDigest;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Command;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * A file this client sends. Two threads of its own do the slow work: {@code offer ID} computes the SHA-256 and
  * sends the {@code file-offer}; once the receiver accepts, {@code send ID} reads the file again and sends it in
- * chunks of up to 32 KiB, never more than {@value Rules#TRANSFER_WINDOW_CHUNKS} ahead of the receiver's
+ * chunks of up to 32 KiB, never more than {@value FieldRules#TRANSFER_WINDOW_CHUNKS} ahead of the receiver's
  * {@code file-ack}s (a semaphore holds the window; each ack, on the reader thread, releases one permit). It
  * hashes what it reads again and sends {@code file-done} only when that matches the offer; a file that changed
  * in between is cancelled instead.
@@ -25,7 +25,7 @@ public final class OutgoingTransfer extends Transfer {
     private final Path path;
     private final TransferLink link;
     private final Reporter reporter;
-    private final Semaphore window = new Semaphore(Rules.TRANSFER_WINDOW_CHUNKS);
+    private final Semaphore window = new Semaphore(FieldRules.TRANSFER_WINDOW_CHUNKS);
     // Held while the offer or the user's cancel is sent, so a cancel can never overtake its offer.
     private final ReentrantLock offering = new ReentrantLock();
     private volatile String sha256;
@@ -56,7 +56,7 @@ public final class OutgoingTransfer extends Transfer {
 
     /** The receiver has chunk {@code index}: one more may go. Reader thread. */
     void acknowledged(long index) {
-        progressed(Math.min(size(), (index + 1) * Rules.MAX_CHUNK_BYTES));
+        progressed(Math.min(size(), (index + 1) * FieldRules.MAX_CHUNK_BYTES));
         window.release();
         reporter.progressed(false);
     }
@@ -138,7 +138,7 @@ public final class OutgoingTransfer extends Transfer {
 
     private void sendChunks() {
         MessageDigest digest = Checksum.newDigest();
-        byte[] buffer = new byte[Rules.MAX_CHUNK_BYTES];
+        byte[] buffer = new byte[FieldRules.MAX_CHUNK_BYTES];
         long sent = 0;
         try (InputStream in = Files.newInputStream(path)) {
             for (long index = 0; sent < size(); index++) {
@@ -205,6 +205,6 @@ public final class OutgoingTransfer extends Transfer {
 
     /** Wakes the sending thread if it waits for the window; it then sees the end. */
     private void release() {
-        window.release(Rules.TRANSFER_WINDOW_CHUNKS);
+        window.release(FieldRules.TRANSFER_WINDOW_CHUNKS);
     }
 }

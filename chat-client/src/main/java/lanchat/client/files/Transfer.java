@@ -3,7 +3,7 @@ package lanchat.client.files;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * One file transfer as this client sees it: its id, the other side, the file's name and size, how far it got.
@@ -130,7 +130,7 @@ public abstract sealed class Transfer permits OutgoingTransfer, IncomingTransfer
     /** {@code text} fit to be a {@code file-cancel} reason: controls become spaces, at most 4,000 characters. */
     static String reason(String text) {
         StringBuilder clean = new StringBuilder();
-        text.codePoints().limit(Rules.MAX_TEXT_CODE_POINTS)
+        text.codePoints().limit(FieldRules.MAX_TEXT_CODE_POINTS)
                 .forEach(c -> clean.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
         return clean.toString().isBlank() ? "cancelled" : clean.toString();
     }

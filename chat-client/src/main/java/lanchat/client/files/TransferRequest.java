@@ -2,7 +2,7 @@ package lanchat.client.files;
 
 import java.util.List;
 import java.util.function.Function;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * What a file command the user typed asks for: {@code /send}, {@code /accept}, {@code /reject}, {@code /cancel}
@@ -64,8 +64,8 @@ public sealed interface TransferRequest {
     }
 
     private static TransferRequest send(String nick, String path) {
-        if (!Rules.isValidNick(nick)) {
-            return new Mistake("'" + nick + "' is not a valid nick: " + Rules.NICK_RULE);
+        if (!FieldRules.isValidNick(nick)) {
+            return new Mistake("'" + nick + "' is not a valid nick: " + FieldRules.NICK_RULE);
         }
         return new Send(nick, path);
     }
@@ -75,7 +75,7 @@ public sealed interface TransferRequest {
     }
 
     private static TransferRequest withId(String id, Function<String, TransferRequest> request) {
-        return Rules.isValidTransferId(id) ? request.apply(id)
+        return FieldRules.isValidTransferId(id) ? request.apply(id)
                 : new Mistake("'" + id + "' is not a transfer id — /transfers lists them");
     }
 

@@ -23,8 +23,8 @@
  *  TransferOutput  where lines go: the console (a status line for progress) or line mode
  * </pre>
  *
- * <p>The chat client plugs in at three places: {@code CommandParser} turns the commands into a
- * {@link lanchat.client.files.TransferRequest}, {@code ChatSession} implements the link and hands file events to
+ * <p>The chat client plugs in at three places: {@code ui.CommandParser} turns the commands into a
+ * {@link lanchat.client.files.TransferRequest}, {@code session.ChatSession} implements the link and hands file events to
  * {@link lanchat.client.files.Transfers}, and {@code Console} and {@code LineMode} are the output.
  */
 package lanchat.client.files;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +95,7 @@ class SafeFileNameTest {
     @ValueSource(strings = {"../../etc/passwd", "a/b", "..", ".", "con\u0007", "   ", "\u0000", "x/../../y"})
     void everySafeNameIsValidOnTheWireAndStaysInTheFolder(String suggested) {
         String name = SafeFileName.of(suggested);
-        assertEquals(null, Rules.fileNameProblem(name));
+        assertEquals(null, FieldRules.fileNameProblem(name));
         assertFalse(name.contains("/") || name.contains("\\") || name.equals("..") || name.equals("."), name);
         assertEquals(folder, folder.resolve(name).normalize().getParent());
     }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import lanchat.client.ChatConnection;
-import lanchat.client.Closure;
-import lanchat.client.ConnectionListener;
-import lanchat.client.Incoming;
+import lanchat.client.net.ChatConnection;
+import lanchat.client.net.ConnectionEnd;
+import lanchat.client.net.ConnectionListener;
+import lanchat.client.net.Incoming;
 import lanchat.protocol.Command;
 import lanchat.protocol.Event;
 
@@ -97,7 +97,7 @@ final class TransferClient implements ConnectionListener, TransferOutput, AutoCl
     }
 
     @Override
-    public void onClosed(Closure closure) {
+    public void onClosed(ConnectionEnd closure) {
         transfers.abortAll();
     }
 

@@ -1,6 +1,6 @@
 package lanchat.server.cluster;
 
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * Every Redis key LanChat uses, in one place. Room and nick names are folded to lower case first, so
@@ -27,15 +27,15 @@ final class Keys {
     }
 
     static String log(String room) {
-        return "lanchat:room:" + Rules.fold(room) + ":log";
+        return "lanchat:room:" + FieldRules.fold(room) + ":log";
     }
 
     static String position(String room) {
-        return "lanchat:room:" + Rules.fold(room) + ":pos";
+        return "lanchat:room:" + FieldRules.fold(room) + ":pos";
     }
 
     static String members(String room) {
-        return "lanchat:room:" + Rules.fold(room) + ":members";
+        return "lanchat:room:" + FieldRules.fold(room) + ":members";
     }
 
     static String session(String token) {

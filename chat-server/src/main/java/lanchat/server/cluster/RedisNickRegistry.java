@@ -2,7 +2,7 @@ package lanchat.server.cluster;
 
 import io.lettuce.core.ScriptOutputType;
 import java.util.Optional;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.server.store.NickRegistry;
 
 /**
@@ -62,24 +62,24 @@ public final class RedisNickRegistry implements NickRegistry {
 
     @Override
     public boolean claim(String nick, String session) {
-        return run("claim nick " + nick, CLAIM, Rules.fold(nick), value(session, nick));
+        return run("claim nick " + nick, CLAIM, FieldRules.fold(nick), value(session, nick));
     }
 
     @Override
     public boolean rename(String from, String to, String session) {
-        return run("rename " + from + " to " + to, RENAME, Rules.fold(from), Rules.fold(to), value(session, to),
+        return run("rename " + from + " to " + to, RENAME, FieldRules.fold(from), FieldRules.fold(to), value(session, to),
                 value(session, ""));
     }
 
     @Override
     public void release(String nick, String session) {
-        run("release nick " + nick, RELEASE, Rules.fold(nick), value(session, ""));
+        run("release nick " + nick, RELEASE, FieldRules.fold(nick), value(session, ""));
     }
 
     @Override
     public Optional<Holder> holder(String nick) {
         String value = link.call("look up nick " + nick, redis -> HOLDER.<String>run(redis, ScriptOutputType.VALUE,
-                KEYS, Keys.NODE_PREFIX, Rules.fold(nick)));
+                KEYS, Keys.NODE_PREFIX, FieldRules.fold(nick)));
         if (value == null) {
             return Optional.empty();
         }

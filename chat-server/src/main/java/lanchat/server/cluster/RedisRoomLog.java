@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.server.store.LogEntry;
 import lanchat.server.store.Position;
 import lanchat.server.store.RoomLog;
@@ -56,7 +56,7 @@ public final class RedisRoomLog implements RoomLog {
 
     /** As above, keeping {@code slack} messages beyond the history in the stream (tests use a small one). */
     RedisRoomLog(RedisLink link, String room, int history, int slack) {
-        if (!Rules.isValidRoom(room)) {
+        if (!FieldRules.isValidRoom(room)) {
             throw new IllegalArgumentException("not a valid room name: " + room);
         }
         if (history < 0) {

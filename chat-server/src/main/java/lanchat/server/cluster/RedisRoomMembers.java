@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 import lanchat.server.store.RoomMembers;
 
 /**
@@ -28,14 +28,14 @@ public final class RedisRoomMembers implements RoomMembers {
     @Override
     public void add(String room, String nick) {
         link.call("add " + nick + " to " + room, redis -> {
-            redis.hsetnx(Keys.ROOMS, Rules.fold(room), room);
-            return redis.hset(Keys.members(room), Rules.fold(nick), node + "\t" + nick);
+            redis.hsetnx(Keys.ROOMS, FieldRules.fold(room), room);
+            return redis.hset(Keys.members(room), FieldRules.fold(nick), node + "\t" + nick);
         });
     }
 
     @Override
     public void remove(String room, String nick) {
-        link.call("remove " + nick + " from " + room, redis -> redis.hdel(Keys.members(room), Rules.fold(nick)));
+        link.call("remove " + nick + " from " + room, redis -> redis.hdel(Keys.members(room), FieldRules.fold(nick)));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * The server's {@code --data-dir}: one {@link Journal} file per room, {@code ROOM.jsonl}, named by the room's
@@ -161,7 +161,7 @@ public final class DataDir implements AutoCloseable {
             for (Path file : files) {
                 String key = file.getFileName().toString();
                 key = key.substring(0, key.length() - SUFFIX.length());
-                if (!Rules.isValidRoom(key) || !Rules.fold(key).equals(key)) {
+                if (!FieldRules.isValidRoom(key) || !FieldRules.fold(key).equals(key)) {
                     LOG.warning("ignoring " + file + ": not a room file (ROOM.jsonl, ROOM in lower case)");
                     continue;
                 }

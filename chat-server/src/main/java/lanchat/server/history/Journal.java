@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * One room's file in the data directory, {@code ROOM.jsonl} (the room name folded to lower case): one line per

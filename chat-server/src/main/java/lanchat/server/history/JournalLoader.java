@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import lanchat.protocol.Event;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.FieldRules;
 import lanchat.protocol.ProtocolException;
-import lanchat.protocol.Rules;
+import lanchat.protocol.json.MessageCodec;
 
 /**
  * Reads one room file at start ({@link DataDir#open}, main thread). Each line must be a valid {@code message}
@@ -80,7 +80,7 @@ final class JournalLoader {
             skip("is damaged (" + e.getMessage() + ")");
             return;
         }
-        if (!Rules.fold(message.room()).equals(roomKey)) {
+        if (!FieldRules.fold(message.room()).equals(roomKey)) {
             skip("belongs to room \"" + message.room() + "\"");
         } else if (message.seq() <= lastSeq) {
             skip("has seq " + message.seq() + ", not above the " + lastSeq + " before it");

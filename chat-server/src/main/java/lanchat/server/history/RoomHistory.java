@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lanchat.protocol.Event;
-import lanchat.protocol.FrameWriter;
-import lanchat.protocol.MessageCodec;
+import lanchat.protocol.FieldRules;
 import lanchat.protocol.ProtocolException;
-import lanchat.protocol.Rules;
+import lanchat.protocol.json.MessageCodec;
+import lanchat.protocol.wire.FrameWriter;
 
 /**
  * The last {@code capacity} messages of one room, oldest first: what a joiner is shown and what a resumed session
@@ -130,7 +130,7 @@ public final class RoomHistory {
     private static byte[] encodeReplay(Event.Message message) {
         Event.Message replay = new Event.Message(message.room(), message.from(), message.text(), message.action(),
                 message.seq(), message.ts(), true);
-        return FrameWriter.frame(MessageCodec.encode(replay), Rules.DEFAULT_MAX_FRAME_BYTES);
+        return FrameWriter.frame(MessageCodec.encode(replay), FieldRules.DEFAULT_MAX_FRAME_BYTES);
     }
 
     private static Event.Message decodeBroadcast(byte[] replayFrame) {

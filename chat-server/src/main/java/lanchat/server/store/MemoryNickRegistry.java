@@ -2,7 +2,7 @@ package lanchat.server.store;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * A {@link NickRegistry} in this process's memory: one node, whose claims last until released (a node cannot
@@ -18,32 +18,32 @@ public final class MemoryNickRegistry implements NickRegistry {
 
     @Override
     public boolean claim(String nick, String session) {
-        return byKey.putIfAbsent(Rules.fold(nick), new Holder(node, session, nick)) == null;
+        return byKey.putIfAbsent(FieldRules.fold(nick), new Holder(node, session, nick)) == null;
     }
 
     @Override
     public boolean rename(String from, String to, String session) {
-        Holder current = byKey.get(Rules.fold(from));
+        Holder current = byKey.get(FieldRules.fold(from));
         if (current == null || !current.session().equals(session)) {
             return false;
         }
-        if (Rules.fold(from).equals(Rules.fold(to))) {
-            return byKey.replace(Rules.fold(to), current, new Holder(node, session, to));
+        if (FieldRules.fold(from).equals(FieldRules.fold(to))) {
+            return byKey.replace(FieldRules.fold(to), current, new Holder(node, session, to));
         }
         if (!claim(to, session)) {
             return false;
         }
-        byKey.remove(Rules.fold(from), current);
+        byKey.remove(FieldRules.fold(from), current);
         return true;
     }
 
     @Override
     public void release(String nick, String session) {
-        byKey.computeIfPresent(Rules.fold(nick), (key, holder) -> holder.session().equals(session) ? null : holder);
+        byKey.computeIfPresent(FieldRules.fold(nick), (key, holder) -> holder.session().equals(session) ? null : holder);
     }
 
     @Override
     public Optional<Holder> holder(String nick) {
-        return Optional.ofNullable(byKey.get(Rules.fold(nick)));
+        return Optional.ofNullable(byKey.get(FieldRules.fold(nick)));
     }
 }

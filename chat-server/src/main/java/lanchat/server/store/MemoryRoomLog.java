@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * A {@link RoomLog} in this process's memory: one server, today's behaviour. Keeps the last {@code history}
@@ -20,7 +20,7 @@ public final class MemoryRoomLog implements RoomLog {
     private long lastSub;
 
     public MemoryRoomLog(String room, int history) {
-        if (!Rules.isValidRoom(room)) {
+        if (!FieldRules.isValidRoom(room)) {
             throw new IllegalArgumentException("not a valid room name: " + room);
         }
         if (history < 0) {

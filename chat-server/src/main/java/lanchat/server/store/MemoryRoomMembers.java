@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import lanchat.protocol.Rules;
+import lanchat.protocol.FieldRules;
 
 /**
  * {@link RoomMembers} in this process's memory: one node. Each room, by folded name, keeps its first spelling and
@@ -19,21 +19,21 @@ public final class MemoryRoomMembers implements RoomMembers {
 
     @Override
     public void add(String room, String nick) {
-        rooms.computeIfAbsent(Rules.fold(room), key -> new Members(room, new ConcurrentHashMap<>()))
-                .byNickKey().put(Rules.fold(nick), nick);
+        rooms.computeIfAbsent(FieldRules.fold(room), key -> new Members(room, new ConcurrentHashMap<>()))
+                .byNickKey().put(FieldRules.fold(nick), nick);
     }
 
     @Override
     public void remove(String room, String nick) {
-        Members members = rooms.get(Rules.fold(room));
+        Members members = rooms.get(FieldRules.fold(room));
         if (members != null) {
-            members.byNickKey().remove(Rules.fold(nick));
+            members.byNickKey().remove(FieldRules.fold(nick));
         }
     }
 
     @Override
     public List<String> nicks(String room) {
-        Members members = rooms.get(Rules.fold(room));
+        Members members = rooms.get(FieldRules.fold(room));
         return members == null ? List.of()
                 : members.byNickKey().values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
