@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.chat;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,32 +6,51 @@ import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
 import lanchat.protocol.MessageCodec;
+import lanchat.server.files.FileRelay;
+import lanchat.server.files.Transfers;
+import lanchat.server.session.Commands;
+import lanchat.server.session.Disconnect;
+import lanchat.server.session.Frames;
+import lanchat.server.session.Handshake;
+import lanchat.server.session.Member;
+import lanchat.server.session.NickRegistry;
+import lanchat.server.session.Session;
 
 /**
- * Carries out one client's commands: the exhaustive switch over {@link Command}, so a new command type does not
- * compile until it is handled here. Runs on the session's reader thread with the session's lock held. Replies
- * to the client carry the command's {@code ref}; frames for other members never do.
+ * The chat side of one session ({@link Commands}): carries out its commands with the exhaustive switch over
+ * {@link Command}, so a new command type does not compile until it is handled here, and takes it out of its rooms
+ * and transfers when it ends. One per session, made by the server's wiring. Commands run on the session's reader
+ * thread with the session's lock held. Replies to the client carry the command's {@code ref}; frames for other
+ * members never do.
  */
-final class Dispatcher {
-    private final ClientSession session;
-    private final Hub hub;
+public final class CommandHandler implements Commands {
+    private final Session session;
     private final Handshake handshake;
+    private final Rooms rooms;
+    private final MembershipRegistry memberships;
+    private final NickRegistry nicks;
     private final FileRelay fileRelay;
+    private final Transfers transfers;
 
-    Dispatcher(ClientSession session, Hub hub) {
+    public CommandHandler(Session session, Handshake handshake, Rooms rooms, MembershipRegistry memberships,
+            NickRegistry nicks, FileRelay fileRelay, Transfers transfers) {
         this.session = session;
-        this.hub = hub;
-        this.handshake = new Handshake(session, hub);
-        this.fileRelay = new FileRelay(session, hub);
+        this.handshake = handshake;
+        this.rooms = rooms;
+        this.memberships = memberships;
+        this.nicks = nicks;
+        this.fileRelay = fileRelay;
+        this.transfers = transfers;
     }
 
-    void dispatch(Command command, String ref) {
+    @Override
+    public void handle(Command command, String ref) {
         if (!session.registered() && !(command instanceof Command.Hello)) {
             session.reject(ErrorCode.NOT_REGISTERED, "send hello first; got " + MessageCodec.label(command), ref);
             return;
         }
         switch (command) {
-            case Command.Hello hello -> handshake.hello(hello, ref);
+            case Command.Hello hello -> hello(hello, ref);
             case Command.Nick nick -> rename(nick.nick(), ref);
             case Command.Join join -> join(join.room(), ref);
             case Command.Leave leave -> leave(leave.room(), ref);
@@ -48,29 +67,59 @@ final class Dispatcher {
         }
     }
 
+    @Override
+    public boolean unmetered(Command command) {
+        return transfers.isUnmetered(session, command);
+    }
+
+    @Override
+    public void adopt(Session previous) {
+        memberships.moveAll(previous, session);
+    }
+
+    @Override
+    public void leaveAll(String reason) {
+        memberships.removeAll(session).forEach(room -> {
+            room.drop(session, reason);
+            rooms.release(room);
+        });
+    }
+
+    @Override
+    public void cancelTransfers(String reason) {
+        transfers.cancelAll(session, reason);
+    }
+
+    private void hello(Command.Hello hello, String ref) {
+        Session previous = handshake.hello(hello, ref);
+        if (previous != null) {
+            new CatchUp(memberships).replay(previous, session, hello.resume().rooms(), ref);
+        }
+    }
+
     private void rename(String to, String ref) {
         String from = session.nick();
-        if (!hub.nicknames().rename(from, to, session)) {
+        if (!nicks.rename(from, to, session)) {
             session.reject(ErrorCode.NICK_TAKEN, "nick \"" + to + "\" is taken; choose another", ref);
             return;
         }
         Event.Renamed renamed = new Event.Renamed(from, to);
-        Room.rename(session, session.rooms(), () -> session.changeNick(to), Frames.encode(renamed, null),
+        Room.rename(session, memberships.roomsOf(session), () -> session.changeNick(to), Frames.encode(renamed, null),
                 Frames.encode(renamed, ref));
     }
 
     private void join(String name, String ref) {
-        Room room = hub.rooms().getOrCreate(name);
-        if (session.rooms().contains(room)) {
+        Room room = rooms.getOrCreate(name);
+        if (memberships.isIn(session, room)) {
             // Already a member: nothing changes for anyone; the client just gets the member list again.
             session.deliver(Frames.users(room.name(), room.nicks(), ref));
             return;
         }
         // An empty room can be dropped between finding it and joining it: then join the one made in its place.
         while (!room.join(session, ref)) {
-            room = hub.rooms().getOrCreate(name);
+            room = rooms.getOrCreate(name);
         }
-        session.rooms().add(room);
+        memberships.add(session, room);
     }
 
     private void leave(String name, String ref) {
@@ -79,9 +128,9 @@ final class Dispatcher {
             notInRoom(name, ref);
             return;
         }
-        session.rooms().remove(room.get());
+        memberships.remove(session, room.get());
         room.get().leave(session, ref);
-        hub.rooms().release(room.get());
+        rooms.release(room.get());
     }
 
     private void say(Command.Say say, String ref) {
@@ -96,11 +145,11 @@ final class Dispatcher {
                     + "room \"" + room.get().name() + "\" (its disk may be full); nobody got it, try again later"),
                     ref);
         }
-        hub.rooms().trimHistories();
+        rooms.trimHistories();
     }
 
     private void whisper(Command.Whisper whisper, String ref) {
-        Optional<Member> target = hub.nicknames().find(whisper.to());
+        Optional<Member> target = nicks.find(whisper.to());
         if (target.isEmpty()) {
             session.reject(ErrorCode.NO_SUCH_NICK, "nobody is called \"" + whisper.to() + "\"", ref);
             return;
@@ -117,21 +166,21 @@ final class Dispatcher {
     }
 
     private void who(String name, String ref) {
-        Optional<Room> room = hub.rooms().find(name);
+        Optional<Room> room = rooms.find(name);
         String shownName = room.map(Room::name).orElse(name);
         List<String> nicks = room.map(Room::nicks).orElse(List.of());
         session.deliver(Frames.users(shownName, nicks, ref));
     }
 
     private void listRooms(String ref) {
-        int total = hub.rooms().count();
-        List<Event.RoomInfo> first = hub.rooms().firstByName(Frames.MAX_LISTED_ROOMS);
+        int total = rooms.count();
+        List<Event.RoomInfo> first = rooms.firstByName(Frames.MAX_LISTED_ROOMS);
         // A room made meanwhile can make the count lag the list: the list is then whole, as far as we know.
         session.deliver(Frames.rooms(first, Math.max(total, first.size()), ref));
     }
 
     private Optional<Room> joinedRoom(String name) {
-        return hub.rooms().find(name).filter(session.rooms()::contains);
+        return rooms.find(name).filter(room -> memberships.isIn(session, room));
     }
 
     private void notInRoom(String name, String ref) {

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.chat;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,59 +10,53 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import lanchat.protocol.Event;
 import lanchat.protocol.Rules;
-import lanchat.server.history.Journal;
+import lanchat.server.history.LocalRoomLog;
 import lanchat.server.history.RoomHistory;
+import lanchat.server.history.RoomLog;
+import lanchat.server.session.Frames;
+import lanchat.server.session.Member;
 
 /**
- * A chat room: its members, its {@code seq} counter and its {@link RoomHistory}. Session threads call it; each
+ * A chat room: its members and its {@link RoomLog} (the seq counter and the history). Session threads call it; each
  * change (join, leave, say, a resume taking over) runs under the room's lock, and that lock also covers offering
  * the resulting frames to the members, so every member's queue receives the room's events in one total order,
  * and a joiner's history replay meets the live stream with no gap and no duplicate. Offering only appends to an
  * in-memory queue: no socket is ever written under the lock, so a slow member cannot hold up the room.
  *
- * <p>Every {@code message} the room sends goes through {@link #publish}: written to the room's {@link Journal}
- * (with {@code --data-dir}) before anyone is sent it, then kept in the history, then broadcast; a message the file
- * could not take is sent to no one. That file write is the only disk I/O under a room lock, and it is this room's
- * lock alone (opening it may close another room's least recently used file).
+ * <p>Every {@code message} the room sends is appended to its log first (which, with {@code --data-dir}, writes it
+ * to the room's file), then broadcast; a message the log could not take is sent to no one.
  */
-final class Room {
+public final class Room {
     private final String name;
     private final String key;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Member> members = new LinkedHashSet<>();
-    private final RoomHistory history;
-    private final Journal journal;
-    private long lastSeq;
+    private final RoomLog log;
     // Set once the room was dropped from Rooms (empty, no history): a join that found it just before must retry.
     private boolean retired;
 
     /** A new room with the default history, kept in memory only. */
-    Room(String name) {
-        this(name, new RoomHistory(HistoryConfig.DEFAULT_MESSAGES), Journal.none(), 0);
+    public Room(String name) {
+        this(name, LocalRoomLog.inMemory(RoomHistory.DEFAULT_CAPACITY));
     }
 
-    /** A room whose messages go to {@code journal} and {@code history}; its next message gets seq lastSeq + 1. */
-    Room(String name, RoomHistory history, Journal journal, long lastSeq) {
+    /** A room whose messages go to {@code log}; its next message gets seq {@code log.lastSeq()} + 1. */
+    public Room(String name, RoomLog log) {
         if (!Rules.isValidRoom(name)) {
             throw new IllegalArgumentException("not a valid room name: " + name);
         }
-        if (lastSeq < 0) {
-            throw new IllegalArgumentException("lastSeq < 0: " + lastSeq);
-        }
         this.name = name;
         this.key = Rules.fold(name);
-        this.history = history;
-        this.journal = journal;
-        this.lastSeq = lastSeq;
+        this.log = log;
     }
 
     /** The name as spelled by the join that created the room. */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The case-insensitive key the room is found by. */
-    String key() {
+    public String key() {
         return key;
     }
 
@@ -72,7 +66,7 @@ final class Room {
      * {@code history}, in seq order, without ref), before any message said after it. False, and nothing done,
      * when the room was dropped meanwhile ({@link #retireIfIdle}): the caller joins the room that replaced it.
      */
-    boolean join(Member joiner, String ref) {
+    public boolean join(Member joiner, String ref) {
         lock.lock();
         try {
             if (retired) {
@@ -81,7 +75,7 @@ final class Room {
             members.add(joiner);
             broadcast(new Event.Joined(name, joiner.nick()), joiner, ref);
             joiner.deliver(Frames.users(name, sortedNicks(), ref));
-            joiner.deliverReplay(history.framesAfter(0));
+            joiner.deliverReplay(log.replayAfter(0));
             return true;
         } finally {
             lock.unlock();
@@ -94,18 +88,18 @@ final class Room {
      * after {@code lastSeen} are no longer kept, and every kept message after {@code lastSeen}; all before any
      * message said after it. Returns how many messages were replayed.
      */
-    int takeOver(Member previous, Member successor, long lastSeen, String ref) {
+    public int takeOver(Member previous, Member successor, long lastSeen, String ref) {
         lock.lock();
         try {
             members.remove(previous);
             members.add(successor);
             successor.deliver(Frames.users(name, sortedNicks(), ref));
-            long seen = Math.min(lastSeen, lastSeq);
-            long firstKept = history.size() == 0 ? lastSeq + 1 : history.firstSeq();
+            long seen = Math.min(lastSeen, log.lastSeq());
+            long firstKept = log.firstKeptSeq();
             if (seen + 1 < firstKept) {
                 successor.deliver(Frames.encode(new Event.Gap(name, seen + 1, firstKept - 1), ref));
             }
-            List<byte[]> missed = history.framesAfter(seen);
+            List<byte[]> missed = log.replayAfter(seen);
             successor.deliverReplay(missed);
             return missed.size();
         } finally {
@@ -114,7 +108,7 @@ final class Room {
     }
 
     /** An explicit {@code leave}: every member, the leaver included (with {@code ref}), gets {@code left}. */
-    void leave(Member leaver, String ref) {
+    public void leave(Member leaver, String ref) {
         lock.lock();
         try {
             broadcast(new Event.Left(name, leaver.nick(), "left"), leaver, ref);
@@ -125,7 +119,7 @@ final class Room {
     }
 
     /** A departure (quit, disconnect): the member is gone, the others get {@code left} with the reason. */
-    void drop(Member member, String reason) {
+    public void drop(Member member, String reason) {
         lock.lock();
         try {
             if (members.remove(member)) {
@@ -141,15 +135,19 @@ final class Room {
      * Returns false when the room's file could not take it (a full disk): then nobody is sent anything and the
      * seq stays free for the next message.
      */
-    boolean say(Member sender, String text, boolean action, String ref) {
+    public boolean say(Member sender, String text, boolean action, String ref) {
         lock.lock();
         try {
-            Event.Message message = new Event.Message(name, sender.nick(), text, action, lastSeq + 1,
+            Event.Message message = new Event.Message(name, sender.nick(), text, action, log.lastSeq() + 1,
                     Timestamps.now(), false);
             // Encoded before anything is kept: a message that cannot be sent takes no seq and no journal line.
             byte[] shared = Frames.encode(message, null);
             byte[] own = ref == null ? shared : Frames.encode(message, ref);
-            return publish(message, sender, shared, own);
+            if (!log.append(message)) {
+                return false;
+            }
+            offerToAll(shared, own, sender);
+            return true;
         } finally {
             lock.unlock();
         }
@@ -160,10 +158,10 @@ final class Room {
      * no seq: its file must go on from it), so a room costs nothing once it is unused; true when it did (or had
      * already). Called by {@code Rooms} as it removes the room from its map.
      */
-    boolean retireIfIdle(boolean keepSeq) {
+    public boolean retireIfIdle(boolean keepSeq) {
         lock.lock();
         try {
-            retired |= members.isEmpty() && history.size() == 0 && !(keepSeq && lastSeq > 0);
+            retired |= members.isEmpty() && log.keptCount() == 0 && !(keepSeq && log.lastSeq() > 0);
             return retired;
         } finally {
             lock.unlock();
@@ -171,37 +169,37 @@ final class Room {
     }
 
     /** The server-wide order of the oldest message kept ({@code Long.MAX_VALUE} for none): who is evicted first. */
-    long oldestOrder() {
+    public long oldestOrder() {
         lock.lock();
         try {
-            return history.firstOrder();
+            return log.oldestOrder();
         } finally {
             lock.unlock();
         }
     }
 
     /** Forgets the oldest message kept: the server's history budget is over. */
-    void evictOldest() {
+    public void evictOldest() {
         lock.lock();
         try {
-            history.evictOldest();
+            log.evictOldest();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The bytes its history keeps ({@link RoomHistory#bytes()}). */
-    long historyBytes() {
+    /** The bytes its log keeps in memory. */
+    public long historyBytes() {
         lock.lock();
         try {
-            return history.bytes();
+            return log.bytes();
         } finally {
             lock.unlock();
         }
     }
 
     /** The members' nicks, sorted case-insensitively. */
-    List<String> nicks() {
+    public List<String> nicks() {
         lock.lock();
         try {
             return sortedNicks();
@@ -210,7 +208,7 @@ final class Room {
         }
     }
 
-    int size() {
+    public int size() {
         lock.lock();
         try {
             return members.size();
@@ -225,7 +223,7 @@ final class Room {
      * ({@code ownFrame}, with its ref). All the rooms stay locked meanwhile (in name order, so two renames cannot
      * deadlock), so no {@code users} list anywhere can disagree with the {@code renamed} frames around it.
      */
-    static void rename(Member member, Collection<Room> rooms, Runnable changeNick, byte[] sharedFrame,
+    public static void rename(Member member, Collection<Room> rooms, Runnable changeNick, byte[] sharedFrame,
             byte[] ownFrame) {
         List<Room> ordered = new ArrayList<>(rooms);
         ordered.sort(Comparator.comparing(Room::key));
@@ -241,22 +239,6 @@ final class Room {
         } finally {
             ordered.reversed().forEach(room -> room.lock.unlock());
         }
-    }
-
-    // Called with the lock held: seq order, file order and queue order are the same.
-    private boolean publish(Event.Message message, Member sender, byte[] shared, byte[] own) {
-        // Written before anyone is sent it: a message someone has seen survives a crash of the server, and one the
-        // file could not take is seen by no one.
-        if (!journal.append(message)) {
-            return false;
-        }
-        lastSeq = message.seq();
-        history.add(message);
-        if (journal.full()) {
-            journal.rewrite(history.size() > 0 ? history.messages() : List.of(message));
-        }
-        offerToAll(shared, own, sender);
-        return true;
     }
 
     // Called with the lock held. Encodes once for all, and once more with the ref for the member who caused it.

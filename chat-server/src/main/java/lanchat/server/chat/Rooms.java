@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.chat;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +13,7 @@ import lanchat.server.history.DataDir;
 import lanchat.server.history.HistoryBudget;
 import lanchat.server.history.Journal;
 import lanchat.server.history.LoadedRoom;
+import lanchat.server.history.LocalRoomLog;
 import lanchat.server.history.RoomHistory;
 
 /**
@@ -26,8 +27,8 @@ import lanchat.server.history.RoomHistory;
  * agree. All histories together keep at most {@code --history-bytes}: past that, {@link #trimHistories} forgets
  * the oldest messages across all rooms.
  */
-final class Rooms {
-    static final String LOBBY = "lobby";
+public final class Rooms {
+    public static final String LOBBY = "lobby";
 
     private static final Comparator<Room> BY_KEY = Comparator.comparing(Room::key);
 
@@ -39,12 +40,12 @@ final class Rooms {
     private volatile DataDir dataDir;
 
     /** Rooms keeping the default history in memory, without a byte budget. */
-    Rooms() {
-        this(HistoryConfig.DEFAULT_MESSAGES, HistoryBudget.unlimited());
+    public Rooms() {
+        this(RoomHistory.DEFAULT_CAPACITY, HistoryBudget.unlimited());
     }
 
     /** Rooms keeping {@code historyMessages} messages each, all of them within {@code budget}. */
-    Rooms(int historyMessages, HistoryBudget budget) {
+    public Rooms(int historyMessages, HistoryBudget budget) {
         this.historyMessages = historyMessages;
         this.budget = budget;
         getOrCreate(LOBBY);
@@ -54,25 +55,25 @@ final class Rooms {
      * From now on rooms write to {@code dir}; the rooms it holds are created with their history and seq. Called
      * once, on the main thread, before any session exists.
      */
-    void restore(DataDir dir) {
+    public void restore(DataDir dir) {
         dataDir = dir;
         byKey.remove(Rules.fold(LOBBY));
         for (LoadedRoom loaded : dir.rooms()) {
             String key = Rules.fold(loaded.name());
-            byKey.put(key, new Room(loaded.name(), RoomHistory.of(historyMessages, budget, loaded.messages()),
-                    dir.journal(key), loaded.lastSeq()));
+            byKey.put(key, new Room(loaded.name(), new LocalRoomLog(
+                    RoomHistory.of(historyMessages, budget, loaded.messages()), dir.journal(key), loaded.lastSeq())));
         }
         getOrCreate(LOBBY);
         trimHistories();
     }
 
     /** The room called {@code name} (in any case), created with that spelling if it does not exist yet. */
-    Room getOrCreate(String name) {
+    public Room getOrCreate(String name) {
         return byKey.computeIfAbsent(Rules.fold(name), key -> new Room(name,
-                new RoomHistory(historyMessages, budget), journalOf(key), 0));
+                new LocalRoomLog(new RoomHistory(historyMessages, budget), journalOf(key), 0)));
     }
 
-    Optional<Room> find(String name) {
+    public Optional<Room> find(String name) {
         return Optional.ofNullable(byKey.get(Rules.fold(name)));
     }
 
@@ -80,7 +81,7 @@ final class Rooms {
      * The first {@code limit} rooms by name, with their member counts. A {@code rooms} frame holds a few
      * thousand at most: a heap of that many finds them without sorting, or counting members of, every room.
      */
-    List<Event.RoomInfo> firstByName(int limit) {
+    public List<Event.RoomInfo> firstByName(int limit) {
         PriorityQueue<Room> first = new PriorityQueue<>(BY_KEY.reversed());
         for (Room room : byKey.values()) {
             first.add(room);
@@ -94,12 +95,12 @@ final class Rooms {
     }
 
     /** How many rooms there are. */
-    int count() {
+    public int count() {
         return byKey.size();
     }
 
     /** The server-wide history budget, for tests and log lines. */
-    HistoryBudget budget() {
+    public HistoryBudget budget() {
         return budget;
     }
 
@@ -107,7 +108,7 @@ final class Rooms {
      * Drops {@code room} if it is idle now: nobody in it, no history (and, with a data directory, no seq given
      * out yet). Call it after someone left the room, holding no room lock.
      */
-    void release(Room room) {
+    public void release(Room room) {
         if (room.key().equals(LOBBY)) {
             return;
         }
@@ -121,7 +122,7 @@ final class Rooms {
      * back under nine tenths of it; rooms left empty and idle are dropped. Call it after adding to a history,
      * holding no room lock (it takes each room's lock in turn).
      */
-    void trimHistories() {
+    public void trimHistories() {
         if (!budget.over() || !evicting.tryLock()) {
             return;
         }

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.chat;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
  * The {@code ts} of messages and whispers: an ISO-8601 UTC instant, always with milliseconds. Thread-safe.
  * {@link #now()} formats each millisecond once: a busy room stamps many messages within the same one.
  */
-final class Timestamps {
+public final class Timestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static volatile Stamp last = new Stamp(Long.MIN_VALUE, "");
@@ -19,11 +19,11 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return FORMAT.format(instant);
     }
 
-    static String now() {
+    public static String now() {
         long millis = System.currentTimeMillis();
         Stamp stamp = last;
         if (stamp.millis() != millis) {

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.discovery;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lanchat.server.runtime.LastResort;
+import lanchat.server.runtime.ThreadKind;
 import java.util.logging.Logger;
 import lanchat.protocol.Discovery;
 
@@ -21,7 +23,7 @@ import lanchat.protocol.Discovery;
  *
  * <p>Started and closed by {@link ChatServer}; {@link #close()} closes the socket, which ends the thread.
  */
-final class DiscoveryResponder implements AutoCloseable {
+public final class DiscoveryResponder implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DiscoveryResponder.class.getName());
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
@@ -31,23 +33,24 @@ final class DiscoveryResponder implements AutoCloseable {
     private Instant lastLogged = Instant.EPOCH;
 
     /** Binds the UDP socket; {@link #start} begins answering. */
-    DiscoveryResponder(InetAddress address, int port, Supplier<Discovery.ServerInfo> info) throws SocketException {
+    public DiscoveryResponder(InetAddress address, int port, Supplier<Discovery.ServerInfo> info)
+            throws SocketException {
         // Bound to the wildcard address (0.0.0.0 or ::) it also receives broadcasts; broadcasts need no option
         // on the receiving side, only on the sender's.
         this.socket = new DatagramSocket(new InetSocketAddress(address, port));
         this.info = info;
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    void start(ThreadKind threads) {
+    public void start(ThreadKind threads) {
         start(threads, LastResort.logOnly());
     }
 
     /** Starts the {@code discovery} thread; what it does not expect goes to {@code lastResort}. */
-    void start(ThreadKind threads, LastResort lastResort) {
+    public void start(ThreadKind threads, LastResort lastResort) {
         threads.start("discovery", () -> answerLoop(lastResort));
     }
 

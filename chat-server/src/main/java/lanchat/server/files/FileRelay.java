@@ -1,33 +1,36 @@
-package lanchat.server;
+package lanchat.server.files;
 
 import java.util.Optional;
 import java.util.function.Consumer;
 import lanchat.protocol.Command;
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
-import lanchat.protocol.Rules;
+import lanchat.server.session.Frames;
+import lanchat.server.session.Member;
+import lanchat.server.session.NickRegistry;
+import lanchat.server.session.Session;
 
 /**
  * Carries out one client's file-transfer commands (PROTOCOL.md section 10): checks each against its
  * {@link Transfer} and relays it to the other side as the matching event, with {@code from} set to this client's
- * nick. The server stores nothing of the file. One per session, made by its {@link Dispatcher}; runs on the
- * session's reader thread with the session's lock held.
+ * nick. The server stores nothing of the file. One per session, made by the server's wiring for its chat side;
+ * runs on the session's reader thread with the session's lock held.
  *
  * <p>A frame that breaks a transfer's rules ends that transfer: this client gets {@code error{transfer_invalid}}
  * (with the frame's ref), and both sides get {@code file-cancel} with the reason {@code transfer_invalid: …}.
  */
-final class FileRelay {
-    private final ClientSession session;
-    private final Hub hub;
+public final class FileRelay {
+    private final Session session;
     private final Transfers transfers;
+    private final NickRegistry nicks;
 
-    FileRelay(ClientSession session, Hub hub) {
+    public FileRelay(Session session, Transfers transfers, NickRegistry nicks) {
         this.session = session;
-        this.hub = hub;
-        this.transfers = hub.transfers();
+        this.transfers = transfers;
+        this.nicks = nicks;
     }
 
-    void handle(Command.FileCommand command, String ref) {
+    public void handle(Command.FileCommand command, String ref) {
         switch (command) {
             case Command.FileOffer offer -> offer(offer, ref);
             case Command.FileAccept accept -> asReceiver(accept.id(), ref, transfer -> accept(transfer, ref));
@@ -44,16 +47,8 @@ final class FileRelay {
         }
     }
 
-    /** A reason for {@code file-cancel}, cut to the text limit. */
-    static String reason(String text) {
-        if (text.codePointCount(0, text.length()) <= Rules.MAX_TEXT_CODE_POINTS) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, Rules.MAX_TEXT_CODE_POINTS - 1)) + "…";
-    }
-
     private void offer(Command.FileOffer offer, String ref) {
-        Optional<Member> target = hub.nicknames().find(offer.to());
+        Optional<Member> target = nicks.find(offer.to());
         if (offer.size() > transfers.maxFileBytes() || transfers.maxFileBytes() == 0) {
             session.reject(ErrorCode.FILE_TOO_LARGE, tooLarge(offer), ref);
         } else if (target.isEmpty()) {
@@ -75,7 +70,7 @@ final class FileRelay {
             return;
         }
         Member receiver = transfer.receiver();
-        if (hub.nicknames().find(receiver.nick()).orElse(null) != receiver) {
+        if (nicks.find(receiver.nick()).orElse(null) != receiver) {
             // The receiver left after we looked it up: its departure could not see this transfer.
             transfers.forget(transfer);
             session.reject(ErrorCode.NO_SUCH_NICK, "nobody is called \"" + offer.to() + "\"", ref);
@@ -123,7 +118,7 @@ final class FileRelay {
         if (problem == null) {
             return;
         }
-        String reason = reason(ErrorCode.TRANSFER_INVALID.wire() + ": " + problem);
+        String reason = Transfers.reason(ErrorCode.TRANSFER_INVALID.wire() + ": " + problem);
         boolean endedHere = transfer.end();
         Member peer = transfer.peerOf(session);
         if (endedHere) {

@@ -1,9 +1,10 @@
-package lanchat.server;
+package lanchat.server.files;
 
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import lanchat.protocol.Rules;
+import lanchat.server.session.Member;
 
 /**
  * One file transfer the server relays: who sends, who receives, how many bytes were offered, and how far it got.

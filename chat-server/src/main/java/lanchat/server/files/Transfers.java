@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.files;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,8 @@ import lanchat.protocol.Command;
 import lanchat.protocol.Event;
 import lanchat.protocol.FrameWriter;
 import lanchat.protocol.Rules;
+import lanchat.server.session.Frames;
+import lanchat.server.session.Member;
 
 /**
  * Every file transfer in progress on the server, by id, and the limits on them. Transfer ids are chosen by the
@@ -20,9 +22,9 @@ import lanchat.protocol.Rules;
  * chunk or an ack that was already on its way when the other side cancelled is then dropped quietly instead of
  * answered with {@code no_such_transfer}.
  */
-final class Transfers {
+public final class Transfers {
     /** Transfers one client may have in progress as the sender, offers included. */
-    static final int MAX_OUTGOING = 8;
+    public static final int MAX_OUTGOING = 8;
     /** Room on the wire for one chunk frame: header, base64 of a full chunk, and the JSON around it. */
     static final int CHUNK_FRAME_BYTES = FrameWriter.HEADER_BYTES + (Rules.MAX_CHUNK_BYTES + 2) / 3 * 4 + 256;
     private static final int REMEMBERED_ENDED = 1024;
@@ -42,9 +44,9 @@ final class Transfers {
      * Limits from the configuration: {@code --max-file-bytes}, and how many files one client may receive at once,
      * which is as many full windows of chunks as fit in three quarters of its send queue (the rest is for chat).
      */
-    Transfers(ServerConfig config) {
-        this.maxFileBytes = config.maxFileBytes();
-        this.maxIncoming = (int) ((long) config.sendQueueBytes() * 3 / 4
+    public Transfers(long maxFileBytes, int sendQueueBytes) {
+        this.maxFileBytes = maxFileBytes;
+        this.maxIncoming = (int) ((long) sendQueueBytes * 3 / 4
                 / ((long) Rules.TRANSFER_WINDOW_CHUNKS * CHUNK_FRAME_BYTES));
     }
 
@@ -107,7 +109,7 @@ final class Transfers {
      * True when the command moves along a transfer in progress that {@code member} takes part in: such frames
      * are not counted against the rate limit, flow control bounds them instead (PROTOCOL.md section 10).
      */
-    boolean isUnmetered(Member member, Command command) {
+    public boolean isUnmetered(Member member, Command command) {
         return command instanceof Command.FileCommand file && movesAlong(file)
                 && find(file.id(), member).isPresent();
     }
@@ -116,16 +118,24 @@ final class Transfers {
      * Ends every transfer {@code leaver} takes part in; the other side of each gets {@code file-cancel} with
      * the reason {@code left: WHY}. Called once by a departing session, on whichever thread ends it.
      */
-    void cancelAll(Member leaver, String why) {
+    public void cancelAll(Member leaver, String why) {
         List<Transfer> mine = live.values().stream().filter(transfer -> transfer.involves(leaver)).toList();
         for (Transfer transfer : mine) {
             if (transfer.end()) {
                 forget(transfer);
                 Event.FileCancel cancel = new Event.FileCancel(leaver.nick(), transfer.id(),
-                        FileRelay.reason("left: " + why));
+                        reason("left: " + why));
                 transfer.peerOf(leaver).deliver(Frames.encode(cancel, null));
             }
         }
+    }
+
+    /** A reason for {@code file-cancel}, cut to the text limit. */
+    static String reason(String text) {
+        if (text.codePointCount(0, text.length()) <= Rules.MAX_TEXT_CODE_POINTS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, Rules.MAX_TEXT_CODE_POINTS - 1)) + "…";
     }
 
     /** The frames of a transfer under way; offers, answers to them and anything unknown are metered as usual. */

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.runtime;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -11,7 +11,7 @@ import lanchat.protocol.Excerpt;
  * A full stack trace is some 5 KB, and its message may quote what a peer sent: a peer that can trigger the bug
  * over and over could otherwise fill the disk with text of its choosing. Thread-safe; every method is static.
  */
-final class BugReport {
+public final class BugReport {
     private static final int MESSAGE_CODE_POINTS = 160;
     private static final int FRAMES = 4;
 
@@ -19,7 +19,7 @@ final class BugReport {
     }
 
     /** The throwable in one bounded, printable line. */
-    static String describe(Throwable thrown) {
+    public static String describe(Throwable thrown) {
         String message = thrown.getMessage() == null ? ""
                 : ": " + Excerpt.of(thrown.getMessage(), MESSAGE_CODE_POINTS);
         String where = Arrays.stream(thrown.getStackTrace()).limit(FRAMES)

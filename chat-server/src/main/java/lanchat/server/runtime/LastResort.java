@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.runtime;
 
 import java.util.logging.Logger;
 
@@ -16,23 +16,23 @@ import java.util.logging.Logger;
  * first {@code OutOfMemoryError}, before any catch: this class is for the other errors, and for a server run
  * inside another program (the tests). Thread-safe.
  */
-final class LastResort {
+public final class LastResort {
     private static final Logger LOG = Logger.getLogger(LastResort.class.getName());
 
     private final Runnable stopServer;
 
     /** {@code stopServer} runs (once per error) when an {@link Error} is caught; it must not block for long. */
-    LastResort(Runnable stopServer) {
+    public LastResort(Runnable stopServer) {
         this.stopServer = stopServer;
     }
 
     /** A last resort that only logs: for parts made on their own, in tests. */
-    static LastResort logOnly() {
+    public static LastResort logOnly() {
         return new LastResort(() -> { });
     }
 
     /** Logs {@code failure}, caught in the thread doing {@code where}; stops the server for an {@link Error}. */
-    void caught(String where, Throwable failure) {
+    public void caught(String where, Throwable failure) {
         if (failure instanceof Error) {
             // One line, no stack trace: with the heap exhausted even formatting a trace may fail.
             LOG.severe("fatal: " + failure + " in " + where + "; stopping the server");
@@ -44,7 +44,7 @@ final class LastResort {
     }
 
     /** {@code task}, but whatever it throws is {@link #caught} rather than lost in an executor's future. */
-    Runnable guard(String where, Runnable task) {
+    public Runnable guard(String where, Runnable task) {
         return () -> {
             try {
                 task.run();

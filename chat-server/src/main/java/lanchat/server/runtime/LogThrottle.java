@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.runtime;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * logged; past it lines are counted, not logged, and the first line of a later second is preceded by
  * {@code 1234 similar lines suppressed}. Any thread may call it; lines are logged outside its lock.
  */
-final class LogThrottle {
+public final class LogThrottle {
     private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final Logger log;
@@ -24,11 +24,11 @@ final class LogThrottle {
     private long suppressed;
 
     /** A throttle logging at most {@code linesPerSecond} lines a second to {@code log}. */
-    LogThrottle(Logger log, int linesPerSecond) {
+    public LogThrottle(Logger log, int linesPerSecond) {
         this(log, linesPerSecond, System::nanoTime);
     }
 
-    LogThrottle(Logger log, int linesPerSecond, LongSupplier nanoClock) {
+    public LogThrottle(Logger log, int linesPerSecond, LongSupplier nanoClock) {
         if (linesPerSecond <= 0) {
             throw new IllegalArgumentException("linesPerSecond <= 0: " + linesPerSecond);
         }
@@ -39,7 +39,7 @@ final class LogThrottle {
     }
 
     /** Logs {@code line} at INFO if the budget allows; the line is only built when it is logged. */
-    void info(Supplier<String> line) {
+    public void info(Supplier<String> line) {
         if (!log.isLoggable(Level.INFO)) {
             return;
         }

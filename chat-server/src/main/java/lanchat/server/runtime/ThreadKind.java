@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.runtime;
 
 /**
  * Which threads the server runs its connections on ({@code --threads}): one reader and one writer thread per
@@ -10,7 +10,7 @@ public enum ThreadKind {
     PLATFORM;
 
     /** Starts {@code task} on a new thread of this kind called {@code name}. */
-    Thread start(String name, Runnable task) {
+    public Thread start(String name, Runnable task) {
         return switch (this) {
             case VIRTUAL -> Thread.ofVirtual().name(name).start(task);
             case PLATFORM -> Thread.ofPlatform().name(name).daemon(true).start(task);

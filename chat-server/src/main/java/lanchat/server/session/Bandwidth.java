@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * queue up behind each other, so together they get {@code bytesPerSecond}. A rate of 0 never waits.
  * Thread-safe; never blocks.
  */
-final class Bandwidth {
+public final class Bandwidth {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final double bytesPerNano;
@@ -20,7 +20,7 @@ final class Bandwidth {
     private double tokens;
     private long updatedNanos;
 
-    Bandwidth(long bytesPerSecond, LongSupplier nanoClock) {
+    public Bandwidth(long bytesPerSecond, LongSupplier nanoClock) {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("bytesPerSecond < 0: " + bytesPerSecond);
         }
@@ -31,12 +31,12 @@ final class Bandwidth {
         this.updatedNanos = nanoClock.getAsLong();
     }
 
-    Bandwidth(long bytesPerSecond) {
+    public Bandwidth(long bytesPerSecond) {
         this(bytesPerSecond, System::nanoTime);
     }
 
     /** Takes {@code bytes}; returns the nanoseconds to wait before passing them on, 0 for at once. */
-    long reserve(int bytes) {
+    public long reserve(int bytes) {
         if (bytesPerNano == 0) {
             return 0;
         }

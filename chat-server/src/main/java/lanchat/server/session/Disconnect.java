@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import lanchat.protocol.ErrorCode;
 import lanchat.protocol.Event;
@@ -15,45 +15,45 @@ import lanchat.protocol.Event;
  * without the client asking (end of stream, a reset, a failed read or write, the ping {@code timeout}) is held;
  * {@code quit} and every cut the server decides end the session at once.
  */
-record Disconnect(String reason, Event lastWords, String ref, boolean held) {
+public record Disconnect(String reason, Event lastWords, String ref, boolean held) {
 
     /** The client sent {@code quit}: it gets {@code bye{quit}}, the rooms see its reason text if it gave one. */
-    static Disconnect quit(String text, String ref) {
+    public static Disconnect quit(String text, String ref) {
         return new Disconnect(text == null ? "quit" : "quit: " + text, new Event.Bye("quit"), ref, false);
     }
 
     /** End of stream, a reset, or a failed read or write: nobody left to tell. */
-    static Disconnect connectionLost() {
+    public static Disconnect connectionLost() {
         return new Disconnect("connection lost", null, null, true);
     }
 
     /** Silent for the idle timeout, and again after a ping. */
-    static Disconnect timeout() {
+    public static Disconnect timeout() {
         return new Disconnect("timeout", new Event.Bye("timeout"), null, true);
     }
 
     /** The session was resumed on a new connection while this one still looked open. */
-    static Disconnect resumedElsewhere() {
+    public static Disconnect resumedElsewhere() {
         return new Disconnect("resumed on another connection", new Event.Bye("resumed on another connection"),
                 null, true);
     }
 
     /** No successful {@code hello} within the handshake timeout. */
-    static Disconnect handshakeTimeout() {
+    public static Disconnect handshakeTimeout() {
         return new Disconnect("handshake timeout", new Event.Bye("handshake timeout"), null, false);
     }
 
     /** A bug on the session's own thread: the session ends, the server and every other session go on. */
-    static Disconnect serverError() {
+    public static Disconnect serverError() {
         return new Disconnect("server error", new Event.Bye("server error"), null, false);
     }
 
-    static Disconnect serverShutdown() {
+    public static Disconnect serverShutdown() {
         return new Disconnect("server shutting down", new Event.Bye("server shutting down"), null, false);
     }
 
     /** An error that closes the connection ({@link ErrorCode#closesConnection()}), sent as the last frame. */
-    static Disconnect error(ErrorCode code, String message, String ref) {
+    public static Disconnect error(ErrorCode code, String message, String ref) {
         if (!code.closesConnection()) {
             throw new IllegalArgumentException("error code does not close the connection: " + code.wire());
         }

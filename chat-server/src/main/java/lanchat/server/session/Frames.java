@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -18,24 +18,24 @@ import lanchat.protocol.Rules;
  * a server with thousands of rooms): only the entries that fit are encoded, and {@code total} says how many
  * there are.
  */
-final class Frames {
-    static final int MAX_FRAME_BYTES = Rules.DEFAULT_MAX_FRAME_BYTES;
+public final class Frames {
+    public static final int MAX_FRAME_BYTES = Rules.DEFAULT_MAX_FRAME_BYTES;
     /**
      * The most rooms a {@code rooms} frame can list: each entry, {@code {"name":"a","users":0}} and a comma,
      * takes at least 23 bytes. Only this many rooms need sorting out of all of them.
      */
-    static final int MAX_LISTED_ROOMS = MAX_FRAME_BYTES / 23;
+    public static final int MAX_LISTED_ROOMS = MAX_FRAME_BYTES / 23;
 
     private Frames() {
     }
 
     /** One event as a frame; {@code ref} (null for none) goes only into frames for the client that caused it. */
-    static byte[] encode(Event event, String ref) {
+    public static byte[] encode(Event event, String ref) {
         return FrameWriter.frame(MessageCodec.encode(event, ref), MAX_FRAME_BYTES);
     }
 
     /** {@code users} for a room; the nicks must already be sorted. */
-    static byte[] users(String room, List<String> nicks, String ref) {
+    public static byte[] users(String room, List<String> nicks, String ref) {
         // "alice" and a comma: nicks are ASCII without escapes, so one char is one byte.
         return fitting(nicks, nicks.size(), nick -> nick.length() + 3,
                 (kept, total) -> new Event.Users(room, kept, total), ref);
@@ -45,7 +45,7 @@ final class Frames {
      * {@code rooms}: the first of {@code total} rooms, sorted by name. {@code rooms} need hold no more than
      * {@link #MAX_LISTED_ROOMS}.
      */
-    static byte[] rooms(List<Event.RoomInfo> rooms, int total, String ref) {
+    public static byte[] rooms(List<Event.RoomInfo> rooms, int total, String ref) {
         // {"name":"dev","users":12} and a comma, with the same ASCII-only reasoning as for nicks.
         return fitting(rooms, total, room -> room.name().length() + 21 + digits(room.users()), Event.Rooms::new,
                 ref);

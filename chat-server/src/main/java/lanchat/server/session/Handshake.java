@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,28 +15,37 @@ import lanchat.protocol.Rules;
  * ({@code already_registered}), the protocol version ({@code unsupported_protocol}, closes) and the password
  * ({@code bad_password}, closes; enough of them from one address lock it out, and while it is locked out the
  * password is not even checked: {@code too_many_attempts}, closes). A {@code resume} whose token names a session that can still be resumed then
- * hands that session to this connection ({@link Resumption}); an unknown or expired token gets
- * {@code error{resume_failed}} and the handshake goes on as a fresh one. A fresh session checks the nick
- * ({@code nick_taken}), registers, and gets {@code welcome} with the limits the client must respect and a new
- * session token. Runs on the session's reader thread, with its lock held.
+ * hands that session to this connection ({@link Resumption}), and the chat layer catches it up; an unknown or
+ * expired token gets {@code error{resume_failed}} and the handshake goes on as a fresh one. A fresh session
+ * checks the nick ({@code nick_taken}), registers, and gets {@code welcome} with the limits the client must respect
+ * and a new session token. One per session, made by its chat side; runs on the session's reader thread, with its
+ * lock held.
  */
-final class Handshake {
+public final class Handshake {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 16;
 
-    private final ClientSession session;
-    private final Hub hub;
+    private final Session session;
+    private final SessionSettings settings;
+    private final PasswordGuard passwords;
+    private final NickRegistry nicks;
     private final Resumption resumption;
 
-    Handshake(ClientSession session, Hub hub) {
+    public Handshake(Session session, SessionSettings settings, PasswordGuard passwords, NickRegistry nicks,
+            TokenRegistry tokens) {
         this.session = session;
-        this.hub = hub;
-        this.resumption = new Resumption(session, hub);
+        this.settings = settings;
+        this.passwords = passwords;
+        this.nicks = nicks;
+        this.resumption = new Resumption(session, settings, tokens);
     }
 
-    void hello(Command.Hello hello, String ref) {
-        Duration locked = hub.config().password() == null ? Duration.ZERO
-                : hub.passwords().lockedOut(session.address());
+    /**
+     * Answers {@code hello}; returns the held session this one resumed (its rooms are to be caught up), or null
+     * when it did not resume (registered fresh, or refused).
+     */
+    public Session hello(Command.Hello hello, String ref) {
+        Duration locked = settings.password() == null ? Duration.ZERO : passwords.lockedOut(session.address());
         if (session.registered()) {
             session.reject(ErrorCode.ALREADY_REGISTERED, "you are already registered as \"" + session.nick()
                     + "\"; use nick to change your nick", ref);
@@ -44,35 +53,41 @@ final class Handshake {
             session.reject(ErrorCode.UNSUPPORTED_PROTOCOL, "this server speaks protocol " + Rules.PROTOCOL_VERSION
                     + ", the hello asked for " + hello.protocol(), ref);
         } else if (locked.isPositive()) {
-            session.reject(ErrorCode.TOO_MANY_ATTEMPTS, Doorman.tooManyAttempts(locked), ref);
+            session.reject(ErrorCode.TOO_MANY_ATTEMPTS, PasswordGuard.tooManyAttempts(locked), ref);
         } else if (!passwordMatches(hello.password())) {
             badPassword(hello.password(), ref);
-        } else if (hello.resume() == null || !resumed(hello.resume(), ref)) {
-            fresh(hello, ref);
+        } else {
+            Session resumed = hello.resume() == null ? null : resume(hello.resume(), ref);
+            if (resumed == null) {
+                fresh(hello, ref);
+            }
+            return resumed;
         }
+        return null;
     }
 
     // Counted against the address: enough of them lock it out (PasswordGuard), and the client is told so.
     private void badPassword(String given, String ref) {
-        Duration lockout = hub.passwords().failed(session.address());
+        Duration lockout = passwords.failed(session.address());
         String why = given == null ? "this server needs a password; send it in hello.password" : "wrong password";
         session.reject(ErrorCode.BAD_PASSWORD, lockout.isZero() ? why : why + "; too many wrong passwords from your "
                 + "address, so it is locked out: " + PasswordGuard.retryHint(lockout), ref);
     }
 
-    private boolean resumed(Command.Resume resume, String ref) {
-        if (resumption.resume(resume, ref, nick -> welcome(nick, session.token(), true, ref))) {
-            return true;
+    private Session resume(Command.Resume resume, String ref) {
+        Session previous = resumption.resume(resume, () -> welcome(session.nick(), session.token(), true, ref));
+        if (previous != null) {
+            return previous;
         }
-        session.reject(ErrorCode.RESUME_FAILED, hub.config().history().resumable()
+        session.reject(ErrorCode.RESUME_FAILED, settings.resumable()
                 ? "no session to resume with that token (unknown, or expired after "
-                        + hub.config().history().resumeGrace().toMillis() / 1000.0 + " s); starting a fresh one"
+                        + settings.resumeGrace().toMillis() / 1000.0 + " s); starting a fresh one"
                 : "this server does not resume sessions (--resume-grace 0); starting a fresh one", ref);
-        return false;
+        return null;
     }
 
     private void fresh(Command.Hello hello, String ref) {
-        if (!hub.nicknames().claim(hello.nick(), session)) {
+        if (!nicks.claim(hello.nick(), session)) {
             session.reject(ErrorCode.NICK_TAKEN, "nick \"" + hello.nick() + "\" is taken; choose another", ref);
             return;
         }
@@ -82,14 +97,13 @@ final class Handshake {
     }
 
     private void welcome(String nick, String token, boolean resumed, String ref) {
-        ServerConfig config = hub.config();
-        session.send(new Event.Welcome(nick, config.name(), Rules.PROTOCOL_VERSION, token, Frames.MAX_FRAME_BYTES,
-                Rules.MAX_TEXT_CODE_POINTS, config.rateLimit(), config.rateBurst(),
-                config.idleTimeout().toMillis(), resumed, config.motd()), ref);
+        session.send(new Event.Welcome(nick, settings.serverName(), Rules.PROTOCOL_VERSION, token,
+                Frames.MAX_FRAME_BYTES, Rules.MAX_TEXT_CODE_POINTS, settings.rateLimit(), settings.rateBurst(),
+                settings.idleTimeout().toMillis(), resumed, settings.motd()), ref);
     }
 
     private boolean passwordMatches(String given) {
-        String expected = hub.config().password();
+        String expected = settings.password();
         if (expected == null) {
             return true;
         }
@@ -97,7 +111,7 @@ final class Handshake {
         boolean matches = given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
         if (matches) {
-            hub.passwords().succeeded(session.address());
+            passwords.succeeded(session.address());
         }
         return matches;
     }

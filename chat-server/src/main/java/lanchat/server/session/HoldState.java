@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * It has a lock of its own, and a whisper takes only that one, so a whisper never waits for a session busy with
  * a command. Passing a whisper on goes from an older session to a newer one only: no lock cycle.
  */
-final class Presence {
+final class HoldState {
 
     enum State { CONNECTED, HELD, RESUMED, ENDED }
 
@@ -29,7 +29,7 @@ final class Presence {
     private Member successor;
     private ScheduledFuture<?> expiry;
 
-    Presence(int maxKept, int maxKeptBytes) {
+    HoldState(int maxKept, int maxKeptBytes) {
         this.maxKept = maxKept;
         this.maxKeptBytes = maxKeptBytes;
     }

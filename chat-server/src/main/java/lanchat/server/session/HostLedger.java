@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -10,19 +10,19 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What each address has of the server right now: open connections, connections not registered yet, sessions
- * held for a resume, and its file bandwidth; and the held sessions in all. {@link Doorman} asks it on the accept
+ * held for a resume, and its file bandwidth; and the held sessions in all. The server's door asks it on the accept
  * thread whether a new connection may come in ({@link #admit}); the session then reports through its
  * {@link Slot} when it registers, is held, stops being held, and closes. Thread-safe; its lock is never held
  * while calling out, and an address without connections or held sessions is forgotten.
  */
-final class HostLedger {
+public final class HostLedger {
     private final HostLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<InetAddress, Entry> entries = new HashMap<>();
     private int heldInAll;
 
     /** A connection let in (with its slot), or turned away (with a sentence saying why). */
-    record Verdict(Slot slot, String refusal) {
+    public record Verdict(Slot slot, String refusal) {
     }
 
     /** One address's counts; guarded by the ledger's lock, except the bandwidth, which has its own. */
@@ -37,7 +37,7 @@ final class HostLedger {
         }
     }
 
-    HostLedger(HostLimits limits) {
+    public HostLedger(HostLimits limits) {
         this.limits = limits;
     }
 
@@ -45,7 +45,7 @@ final class HostLedger {
      * The key an address is counted under: an IPv4 address as it is; an IPv6 address by its /64 network, since
      * one host may use any address of its /64 and would otherwise escape every limit.
      */
-    static InetAddress keyOf(InetAddress address) {
+    public static InetAddress keyOf(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address;
         }
@@ -59,7 +59,7 @@ final class HostLedger {
     }
 
     /** Lets a new connection from {@code address} in, unless the address already has its maximum. */
-    Verdict admit(InetAddress address) {
+    public Verdict admit(InetAddress address) {
         InetAddress key = keyOf(address);
         lock.lock();
         try {
@@ -81,7 +81,7 @@ final class HostLedger {
     }
 
     /** Sessions held for a resume right now, every address together. */
-    int heldInAll() {
+    public int heldInAll() {
         lock.lock();
         try {
             return heldInAll;
@@ -102,7 +102,7 @@ final class HostLedger {
      * One connection's place in the ledger, and later its held session's. Each method does its step once, however
      * often it is called, from whichever thread: the session's reader, the timer, a resuming newcomer.
      */
-    final class Slot {
+    public final class Slot {
         private final Entry entry;
         private final InetAddress key;
         private boolean registered;
@@ -159,7 +159,7 @@ final class HostLedger {
         }
 
         /** The connection's socket is closed. */
-        void release() {
+        public void release() {
             lock.lock();
             try {
                 if (released) {

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,12 +1,12 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.List;
 
 /**
- * Someone a {@link Room} or {@link Nicknames} can hold: a registered {@link ClientSession}, or a fake one in a
+ * Someone a {@link Room} or {@link NickRegistry} can hold: a registered {@link Session}, or a fake one in a
  * test. Every method is safe to call from any thread and never blocks.
  */
-interface Member {
+public interface Member {
 
     /** The member's current nick. */
     String nick();

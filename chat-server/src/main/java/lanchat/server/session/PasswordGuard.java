@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -13,10 +13,10 @@ import java.util.function.LongSupplier;
  * possible per lockout) doubles the next lockout, up to an hour. A right password from the address starts it
  * afresh, and so does a quiet spell of ten first lockouts after its last wrong password or lockout.
  *
- * <p>{@link Doorman} turns a locked-out address's new connections away, and {@link Handshake} its {@code hello}s
+ * <p>The server's door turns a locked-out address's new connections away, and {@link Handshake} its {@code hello}s
  * (from connections opened before), both with {@code too_many_attempts}. Thread-safe; never blocks.
  */
-final class PasswordGuard {
+public final class PasswordGuard {
     private static final long LONGEST_LOCKOUT_NANOS = Duration.ofHours(1).toNanos();
     // Past this many addresses remembered, the ones already forgiven are swept out.
     private static final int SWEEP_ABOVE = 1024;
@@ -34,18 +34,18 @@ final class PasswordGuard {
         long forgiveAt;
     }
 
-    PasswordGuard(HostLimits limits, LongSupplier nanoClock) {
+    public PasswordGuard(HostLimits limits, LongSupplier nanoClock) {
         this.tries = limits.passwordTries();
         this.lockoutNanos = limits.passwordLockout().toNanos();
         this.nanoClock = nanoClock;
     }
 
-    PasswordGuard(HostLimits limits) {
+    public PasswordGuard(HostLimits limits) {
         this(limits, System::nanoTime);
     }
 
     /** How long {@code address} is still locked out; zero when it is not. */
-    Duration lockedOut(InetAddress address) {
+    public Duration lockedOut(InetAddress address) {
         lock.lock();
         try {
             Record record = records.get(HostLedger.keyOf(address));
@@ -57,7 +57,7 @@ final class PasswordGuard {
     }
 
     /** A wrong password from {@code address}: returns the lockout this starts, zero when none. */
-    Duration failed(InetAddress address) {
+    public Duration failed(InetAddress address) {
         long now = nanoClock.getAsLong();
         lock.lock();
         try {
@@ -90,7 +90,7 @@ final class PasswordGuard {
     }
 
     /** A right password from {@code address}: its wrong ones are forgotten. */
-    void succeeded(InetAddress address) {
+    public void succeeded(InetAddress address) {
         lock.lock();
         try {
             records.remove(HostLedger.keyOf(address));
@@ -100,7 +100,12 @@ final class PasswordGuard {
     }
 
     /** "try again in 30 s": the hint a locked-out client gets, rounded up to whole seconds. */
-    static String retryHint(Duration left) {
+    /** The sentence of {@code too_many_attempts}, with how long the lockout still lasts. */
+    public static String tooManyAttempts(Duration left) {
+        return "too many wrong passwords from your address; " + retryHint(left);
+    }
+
+    public static String retryHint(Duration left) {
         long seconds = (left.toMillis() + 999) / 1000;
         return "try again in " + Math.max(1, seconds) + " s";
     }

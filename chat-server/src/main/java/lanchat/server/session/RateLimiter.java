@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.function.LongSupplier;
 
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Not thread-safe: only the session's reader thread uses it.
  */
-final class RateLimiter {
+public final class RateLimiter {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final double tokensPerNano;
@@ -19,7 +19,7 @@ final class RateLimiter {
     private double tokens;
     private long updatedNanos;
 
-    RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
+    public RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
         if (perSecond < 0) {
             throw new IllegalArgumentException("perSecond < 0: " + perSecond);
         }
@@ -33,12 +33,12 @@ final class RateLimiter {
         this.updatedNanos = nanoClock.getAsLong();
     }
 
-    RateLimiter(double perSecond, int burst) {
+    public RateLimiter(double perSecond, int burst) {
         this(perSecond, burst, System::nanoTime);
     }
 
     /** Takes a token if there is one (always, when the rate is 0); false means "over the limit". */
-    boolean tryAcquire() {
+    public boolean tryAcquire() {
         if (tokensPerNano == 0) {
             return true;
         }

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,29 +11,29 @@ import java.util.function.Consumer;
 
 /**
  * The open connections, and how many of them count against {@code --max-clients}. The accept thread admits each
- * new connection; a session removes itself once its socket is closed; {@link ChatServer#close()} takes them all
+ * new connection; a session removes itself once its socket is closed; the server's close() takes them all
  * and waits for them to go; the timer's idle sweep visits them all ({@link #forEach}). Thread-safe.
  */
-final class Sessions {
+public final class Sessions {
 
     /** What {@link #admit} decided. */
-    enum Admission { ADMITTED, FULL, CLOSED }
+    public enum Admission { ADMITTED, FULL, CLOSED }
 
     private final int maxClients;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition removed = lock.newCondition();
-    private final Set<ClientSession> open = ConcurrentHashMap.newKeySet();
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counted = new AtomicInteger();
     private boolean closed;
 
-    Sessions(int maxClients) {
+    public Sessions(int maxClients) {
         this.maxClients = maxClients;
     }
 
     /**
-     * Registers a new connection when {@code ADMITTED}; a refused one is not registered (see {@link Doorman}).
+     * Registers a new connection when {@code ADMITTED}; a refused one is not registered (see the server's door).
      */
-    Admission admit(ClientSession session) {
+    public Admission admit(Session session) {
         lock.lock();
         try {
             if (closed) {
@@ -51,7 +51,7 @@ final class Sessions {
     }
 
     /** A session's socket is closed; safe to call twice. */
-    void remove(ClientSession session) {
+    void remove(Session session) {
         lock.lock();
         try {
             if (open.remove(session)) {
@@ -64,7 +64,7 @@ final class Sessions {
     }
 
     /** Admits nobody from now on and returns every open session. */
-    List<ClientSession> close() {
+    public List<Session> close() {
         lock.lock();
         try {
             closed = true;
@@ -75,7 +75,7 @@ final class Sessions {
     }
 
     /** Waits until every session has closed; false when {@code timeout} passed first. */
-    boolean awaitEmpty(Duration timeout) throws InterruptedException {
+    public boolean awaitEmpty(Duration timeout) throws InterruptedException {
         long left = timeout.toNanos();
         lock.lock();
         try {
@@ -92,17 +92,17 @@ final class Sessions {
     }
 
     /** Runs {@code action} for every open session; sees sessions admitted or removed meanwhile, or not. */
-    void forEach(Consumer<ClientSession> action) {
+    void forEach(Consumer<Session> action) {
         open.forEach(action);
     }
 
     /** Connections counted against {@code --max-clients}: admitted and not yet closed. */
-    int count() {
+    public int count() {
         return counted.get();
     }
 
-    /** Every open session's connection (those turned away at the door are {@link Doorman}'s). */
-    int openCount() {
+    /** Every open session's connection (those turned away at the door are the transport's). */
+    public int openCount() {
         return open.size();
     }
 }

@@ -1,9 +1,10 @@
-package lanchat.server;
+package lanchat.server.transport;
 
 import java.time.Duration;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
+import lanchat.server.runtime.LastResort;
 
 /**
  * Lets each connection be written to at most once per tick ({@code --coalesce}, 2 ms by default), so that frames
@@ -13,18 +14,24 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why: on a busy room every member's outbox gets a frame every few hundred microseconds, and a writer that
  * sends each one on its own makes one system call per delivery (on loopback, with the receiver's TCP processing
- * and wake-up in the same call). Measured with {@code scripts/bench fanout}: that was two thirds of the server's
- * CPU.
+ * and wake-up in the same call). The README's Performance section has the figures.
  *
  * <p>Ticks are the same for every connection (multiples of the interval since the coalescer started), so one
  * thread ({@code coalescer}) wakes once per tick and wakes every waiting writer in one burst, instead of once per
  * connection. It is a virtual thread, so the writers it wakes are queued on its own carrier first rather than
- * handed over from outside the scheduler (fewer futex calls in {@code scripts/bench fanout}: 8k/s against 12k/s).
- * {@link Outbox} decides when to wait ({@link #tickAfter}, {@link #wakeAt}).
+ * handed over from outside the scheduler (fewer futex calls). {@link WritePacing} decides when an outbox waits
+ * ({@link #tickAfter}, {@link #wakeAt}); the coalescer only wakes what asked to be woken ({@link Wakeable}).
  */
-final class Coalescer implements AutoCloseable {
+public final class Coalescer implements AutoCloseable {
+    /** Something the coalescer wakes at a tick: an {@link Outbox}. */
+    public interface Wakeable {
+        /** The tick asked for has come. Called on the coalescer's thread; must not block. */
+        void due();
+    }
+
+
     /** Writes go out as soon as they are queued; starts no thread. */
-    static final Coalescer OFF = new Coalescer(Duration.ZERO);
+    public static final Coalescer OFF = new Coalescer(Duration.ZERO);
 
     private final long intervalNanos;
     private final long originNanos;
@@ -34,7 +41,7 @@ final class Coalescer implements AutoCloseable {
     private volatile boolean closed;
 
     /** An outbox to wake at {@code atNanos} ({@link System#nanoTime()}). */
-    private record Due(Outbox outbox, long atNanos) implements Delayed {
+    private record Due(Wakeable outbox, long atNanos) implements Delayed {
         @Override
         public long getDelay(TimeUnit unit) {
             return unit.convert(atNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -47,17 +54,17 @@ final class Coalescer implements AutoCloseable {
         }
     }
 
-    Coalescer(Duration interval) {
+    public Coalescer(Duration interval) {
         this(interval, LastResort.logOnly());
     }
 
     /** A coalescer whose thread hands what it does not expect to {@code lastResort}. */
-    Coalescer(Duration interval, LastResort lastResort) {
+    public Coalescer(Duration interval, LastResort lastResort) {
         this(interval, System.nanoTime(), lastResort);
     }
 
     /** A coalescer whose ticks fall on {@code originNanos} plus multiples of {@code interval}. */
-    Coalescer(Duration interval, long originNanos) {
+    public Coalescer(Duration interval, long originNanos) {
         this(interval, originNanos, LastResort.logOnly());
     }
 
@@ -78,8 +85,8 @@ final class Coalescer implements AutoCloseable {
         return originNanos + (Math.floorDiv(nanos - originNanos, intervalNanos) + 1) * intervalNanos;
     }
 
-    /** Calls {@link Outbox#due()} at {@code atNanos}, or at once once this coalescer is closed. */
-    void wakeAt(Outbox outbox, long atNanos) {
+    /** Calls {@link Wakeable#due()} at {@code atNanos}, or at once once this coalescer is closed. */
+    void wakeAt(Wakeable outbox, long atNanos) {
         due.add(new Due(outbox, atNanos));
         if (closed) {
             wakeEveryone();
@@ -107,7 +114,7 @@ final class Coalescer implements AutoCloseable {
     }
 
     // A bug in one outbox must not stop the coalescer: every other waiting writer would wait for ever.
-    private void wake(Outbox outbox) {
+    private void wake(Wakeable outbox) {
         try {
             outbox.due();
         } catch (Throwable failure) {

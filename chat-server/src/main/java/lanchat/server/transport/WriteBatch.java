@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.transport;
 
 import java.util.ArrayDeque;
 

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

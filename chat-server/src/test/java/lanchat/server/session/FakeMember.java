@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import java.util.ArrayList;
 import java.util.Arrays;

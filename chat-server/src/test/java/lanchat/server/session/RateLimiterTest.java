@@ -1,4 +1,4 @@
-package lanchat.server;
+package lanchat.server.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
