@@ -1,5 +1,7 @@
 package lanchat.server.chat;
 
+import lanchat.server.session.FakeMember;
+import lanchat.server.session.Frames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import lanchat.protocol.Envelope;
 import lanchat.protocol.Event;
 import lanchat.server.history.Journal;
+import lanchat.server.history.LocalRoomLog;
 import lanchat.server.history.RoomHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -94,7 +97,7 @@ class RoomTest {
 
     @Test
     void joinerGetsUsersThenTheKeptHistoryFlaggedAndWithoutRef() throws Exception {
-        Room small = new Room("dev", new RoomHistory(2), Journal.none(), 0);
+        Room small = new Room("dev", new LocalRoomLog(new RoomHistory(2), Journal.none(), 0));
         small.join(alice, null);
         small.say(alice, "one", false, null);
         small.say(alice, "two", false, null);
@@ -109,7 +112,7 @@ class RoomTest {
     @Test
     void sayWhoseEchoCannotBeEncodedTakesNoSeqAndIsNotKept() throws Exception {
         RoomHistory history = new RoomHistory(10);
-        Room dev = new Room("dev", history, Journal.none(), 0);
+        Room dev = new Room("dev", new LocalRoomLog(history, Journal.none(), 0));
         dev.join(alice, null);
         dev.join(bob, null);
         alice.take();
@@ -124,7 +127,7 @@ class RoomTest {
 
     @Test
     void takeOverSwapsTheMemberSilentlyAndReplaysWhatWasMissedAfterAGap() throws Exception {
-        Room small = new Room("dev", new RoomHistory(2), Journal.none(), 0);
+        Room small = new Room("dev", new LocalRoomLog(new RoomHistory(2), Journal.none(), 0));
         FakeMember aliceBack = new FakeMember("alice");
         small.join(alice, null);
         small.join(bob, null);

@@ -1,5 +1,6 @@
 package lanchat.server.discovery;
 
+import lanchat.server.LiveServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -10,11 +10,11 @@ import lanchat.protocol.MessageCodec;
 import lanchat.protocol.ProtocolException;
 
 /** A {@link Member} without a socket: it decodes and keeps every frame delivered to it. Single-threaded tests. */
-final class FakeMember implements Member {
+public final class FakeMember implements Member {
     private final List<byte[]> frames = new ArrayList<>();
     private String nick;
 
-    FakeMember(String nick) {
+    public FakeMember(String nick) {
         this.nick = nick;
     }
 
@@ -23,7 +23,7 @@ final class FakeMember implements Member {
         return nick;
     }
 
-    void nick(String newNick) {
+    public void nick(String newNick) {
         nick = newNick;
     }
 
@@ -34,7 +34,7 @@ final class FakeMember implements Member {
     }
 
     /** Every frame received so far, decoded, and forgets them. */
-    List<Envelope<Event>> take() throws ProtocolException {
+    public List<Envelope<Event>> take() throws ProtocolException {
         List<Envelope<Event>> events = new ArrayList<>();
         for (byte[] frame : frames) {
             byte[] body = Arrays.copyOfRange(frame, FrameWriter.HEADER_BYTES, frame.length);
@@ -45,7 +45,7 @@ final class FakeMember implements Member {
     }
 
     /** The frames received so far, as sent (header included). */
-    List<byte[]> rawFrames() {
+    public List<byte[]> rawFrames() {
         return frames;
     }
 

@@ -1,5 +1,9 @@
 package lanchat.server.transport;
 
+import lanchat.server.LiveServer;
+import lanchat.server.ServerConfig;
+import lanchat.server.runtime.ThreadKind;
+import lanchat.server.session.Frames;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -205,7 +209,7 @@ class OutboxTest {
     }
 
     private Outbox outbox(int limitBytes, Coalescer coalescer) {
-        return new Outbox(serverSide, limitBytes, coalescer, new Outbox.Trouble() {
+        return new Outbox(new SocketSink(serverSide), limitBytes, coalescer, new Outbox.Trouble() {
             @Override
             public void queueExceeded() {
                 exceeded.incrementAndGet();
