@@ -18,13 +18,18 @@ final class CommandIntake implements Inbound {
     private static final Logger LOG = Logger.getLogger(CommandIntake.class.getName());
 
     private final Session session;
+    private final Commands commands;
+    private final HostLedger.Slot slot;
     private final Liveness liveness;
     private final SessionSettings settings;
     private final RateLimiter frameRate;
     private final LastResort lastResort;
 
-    CommandIntake(Session session, Liveness liveness, SessionSettings settings, LastResort lastResort) {
+    CommandIntake(Session session, Commands commands, HostLedger.Slot slot, Liveness liveness,
+            SessionSettings settings, LastResort lastResort) {
         this.session = session;
+        this.commands = commands;
+        this.slot = slot;
         this.liveness = liveness;
         this.settings = settings;
         this.frameRate = new RateLimiter(settings.rateLimit(), settings.rateBurst());
@@ -53,7 +58,7 @@ final class CommandIntake implements Inbound {
             }
             return;
         }
-        if (session.isUnmetered(envelope.message())) {
+        if (commands.unmetered(envelope.message())) {
             paceFileFrame(body.length);
             session.handle(envelope.message(), envelope.ref());
         } else if (withinRate(envelope.ref())) {
@@ -91,7 +96,7 @@ final class CommandIntake implements Inbound {
     // Sleeps while the address is over --file-rate-per-address: not reading is what slows its sender down.
     private void paceFileFrame(int bytes) {
         try {
-            session.paceFileBytes(bytes);
+            slot.paceFileBytes(bytes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

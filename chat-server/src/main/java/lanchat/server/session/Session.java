@@ -14,7 +14,6 @@ import lanchat.protocol.Excerpt;
 import lanchat.protocol.MessageCodec;
 import lanchat.server.runtime.BugReport;
 import lanchat.server.runtime.LogThrottle;
-import lanchat.server.runtime.Scheduler;
 import lanchat.server.transport.Connection;
 
 /**
@@ -44,7 +43,7 @@ public final class Session implements Member {
     private final Liveness liveness;
     private final HoldState holdState;
     private final Commands commands;
-    private RateLimiter errorBudget; // made at the first error: most sessions never need it
+    private final ErrorBudget errors;
     // Guards the registration and departure steps; held while a command is handled.
     private final ReentrantLock lock = new ReentrantLock();
     private volatile String nick;
@@ -62,6 +61,7 @@ public final class Session implements Member {
         this.liveness = new Liveness(new SessionClock(this), services.scheduler(), settings.idleTimeout(),
                 settings.handshakeTimeout());
         this.holdState = new HoldState(settings.heldWhispers(), settings.heldWhisperBytes());
+        this.errors = new ErrorBudget(settings.maxErrors());
         this.commands = commands.apply(this);
     }
 
@@ -70,7 +70,7 @@ public final class Session implements Member {
         CONNECTION_LINES.info(() -> "connect " + connection.peer());
         liveness.startHandshakeDeadline();
         connection.start(settings.threads(), "session " + connection.peer(), "outbox " + connection.peer(),
-                new CommandIntake(this, liveness, settings, services.lastResort()), new OutboxTrouble(this, services));
+                new CommandIntake(this, commands, slot, liveness, settings, services.lastResort()), new OutboxTrouble(this, services));
     }
 
     @Override
@@ -119,16 +119,6 @@ public final class Session implements Member {
     /** Why the session ended, or null while it lasts. */
     public Disconnect departure() {
         return departure;
-    }
-
-    /** True for a frame of a file transfer under way, which the rate limit does not count. Reader thread. */
-    boolean isUnmetered(Command command) {
-        return commands.unmetered(command);
-    }
-
-    /** Waits until the address's file bandwidth lets {@code bytes} more through. Reader thread, no lock held. */
-    void paceFileBytes(int bytes) throws InterruptedException {
-        slot.paceFileBytes(bytes);
     }
 
     /** Carries out one decoded command, unless the session is over. Reader thread. */
@@ -180,28 +170,17 @@ public final class Session implements Member {
     }
 
     /**
-     * Answers a client frame with an error. A code that closes the connection ends the session; any other
-     * costs one unit of the error budget, and the error that finds the budget spent becomes
-     * {@code too_many_errors}, which ends it too.
+     * Answers a client frame with an error, which ends the session when its code closes the connection or the
+     * client has used up its {@link ErrorBudget}.
      */
     public void reject(ErrorCode code, String fullMessage, String ref) {
         String message = Excerpt.of(fullMessage, MAX_ERROR_MESSAGE_CODE_POINTS);
-        if (code.closesConnection()) {
-            disconnect(Disconnect.error(code, message, ref));
-        } else if (!errorBudget().tryAcquire()) {
-            disconnect(Disconnect.error(ErrorCode.TOO_MANY_ERRORS, "more than " + settings.maxErrors()
-                    + " errors within a minute (the last: " + code.wire() + "); closing the connection", ref));
+        Disconnect ending = errors.ending(code, message, ref);
+        if (ending != null) {
+            disconnect(ending);
         } else {
             send(new Event.Error(code, message), ref);
         }
-    }
-
-    // Reader thread only, like every call of reject().
-    private RateLimiter errorBudget() {
-        if (errorBudget == null) {
-            errorBudget = new RateLimiter(settings.maxErrors() / 60.0, settings.maxErrors());
-        }
-        return errorBudget;
     }
 
     /**
