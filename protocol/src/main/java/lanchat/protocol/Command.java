@@ -100,14 +100,6 @@ public sealed interface Command {
         }
     }
 
-    /** {@code topic}: set a room's topic (scratch). */
-    record Topic(String room, String text) implements Command {
-        public Topic {
-            requireRoom("room", room);
-            requireText("text", text);
-        }
-    }
-
     /** {@code rooms}: the list of rooms with their member counts. */
     record ListRooms() implements Command {
     }

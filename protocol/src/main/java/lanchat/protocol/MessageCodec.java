@@ -40,7 +40,6 @@ public final class MessageCodec {
         command("say", Command.Say.class);
         command("whisper", Command.Whisper.class);
         command("who", Command.Who.class);
-        command("topic", Command.Topic.class);
         command("rooms", Command.ListRooms.class);
         command("ping", Command.Ping.class);
         command("pong", Command.Pong.class);

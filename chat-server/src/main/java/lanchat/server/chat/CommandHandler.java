@@ -57,7 +57,6 @@ public final class CommandHandler implements Commands {
             case Command.Say say -> say(say, ref);
             case Command.Whisper whisper -> whisper(whisper, ref);
             case Command.Who who -> who(who.room(), ref);
-            case Command.Topic topic -> notInRoom(topic.room(), ref);
             case Command.ListRooms rooms -> listRooms(ref);
             case Command.Ping ping -> session.send(new Event.Pong(), ref);
             case Command.Pong pong -> {
