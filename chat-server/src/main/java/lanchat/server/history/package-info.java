@@ -1,8 +1,8 @@
 /**
  * What a room remembers, behind the {@link lanchat.server.history.RoomLog} seam (append a message with the next
  * seq; the messages after a seq; the last N; the first kept seq for a {@code gap}). Its implementation in this
- * process, {@link lanchat.server.history.LocalRoomLog}, keeps {@link lanchat.server.history.RoomHistory} in memory (the last {@code --history}
- * messages, replayed on join and on resume), and with {@code --data-dir} one
+ * process, {@link lanchat.server.history.LocalRoomLog}, keeps {@link lanchat.server.history.RoomHistory} in
+ * memory (the last {@code --history} messages, replayed on join and on resume), and with {@code --data-dir} one
  * {@link lanchat.server.history.Journal} file per room, loaded at start by the
  * {@link lanchat.server.history.DataDir}.
  *

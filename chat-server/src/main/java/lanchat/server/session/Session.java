@@ -70,7 +70,8 @@ public final class Session implements Member {
         CONNECTION_LINES.info(() -> "connect " + connection.peer());
         liveness.startHandshakeDeadline();
         connection.start(settings.threads(), "session " + connection.peer(), "outbox " + connection.peer(),
-                new CommandIntake(this, commands, slot, liveness, settings, services.lastResort()), new OutboxTrouble(this, services));
+                new CommandIntake(this, commands, slot, liveness, settings, services.lastResort()),
+                new OutboxTrouble(this, services));
     }
 
     @Override
@@ -138,7 +139,7 @@ public final class Session implements Member {
         }
     }
 
-    /** Completes a fresh {@code hello}: this session is {@code newNick} (already claimed), known by {@code newToken}. */
+    /** Completes a fresh {@code hello}: this session is {@code newNick} (claimed already), known by {@code newToken}. */
     void register(String newNick, String newToken) {
         nick = newNick;
         token = newToken;
