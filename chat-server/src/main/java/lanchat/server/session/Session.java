@@ -139,7 +139,7 @@ public final class Session implements Member {
         }
     }
 
-    /** Completes a fresh {@code hello}: this session is {@code newNick} (claimed already), known by {@code newToken}. */
+    /** Completes a fresh {@code hello}: this session is {@code newNick} (claimed already), by {@code newToken}. */
     void register(String newNick, String newToken) {
         nick = newNick;
         token = newToken;
