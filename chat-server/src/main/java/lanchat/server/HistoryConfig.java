@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import lanchat.server.history.FsyncPolicy;
+import lanchat.server.history.RoomHistory;
 
 /**
  * What the server keeps so that nothing is lost: room history, held sessions, the files. Part of
@@ -20,7 +21,7 @@ import lanchat.server.history.FsyncPolicy;
  */
 public record HistoryConfig(int messages, Duration resumeGrace, Path dataDir, FsyncPolicy fsync, long historyBytes,
         int heldWhisperBytes) {
-    public static final int DEFAULT_MESSAGES = 200;
+    public static final int DEFAULT_MESSAGES = RoomHistory.DEFAULT_CAPACITY;
     public static final int MAX_MESSAGES = 10_000;
     /** A quarter of a 256 MiB heap: history is the biggest thing a server keeps. */
     public static final long DEFAULT_HISTORY_BYTES = 64L * 1024 * 1024;

@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.session.HostLimits;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

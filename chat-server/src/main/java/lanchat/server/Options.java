@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.runtime.ThreadKind;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

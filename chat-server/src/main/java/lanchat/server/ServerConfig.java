@@ -1,5 +1,7 @@
 package lanchat.server;
 
+import lanchat.server.session.HostLimits;
+import lanchat.server.runtime.ThreadKind;
 import java.time.Duration;
 import java.util.Objects;
 import lanchat.protocol.FieldRules;

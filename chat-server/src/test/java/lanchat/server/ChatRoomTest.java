@@ -1,5 +1,7 @@
 package lanchat.server;
 
+import lanchat.server.chat.Rooms;
+import lanchat.server.runtime.ThreadKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

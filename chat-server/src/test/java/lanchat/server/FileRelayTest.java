@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.files.Transfers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

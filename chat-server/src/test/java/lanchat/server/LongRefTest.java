@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.session.Frames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.transport.Refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class RefusalCostTest {
         TestClient refused = live.connectFrom("127.0.0.2");
         refused.expectError(ErrorCode.SERVER_FULL);
         // Far sooner than --drain-timeout: a refused connection has no session to drain.
-        LiveServer.soon().atMost(Doorman.LINGER.plus(Duration.ofMillis(750)))
+        LiveServer.soon().atMost(Refusals.LINGER.plus(Duration.ofMillis(750)))
                 .until(() -> live.server().openSocketCount() == 1);
         refused.awaitEnd();
         assertEquals(1, live.server().connectionCount());

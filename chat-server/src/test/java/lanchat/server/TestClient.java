@@ -1,5 +1,6 @@
 package lanchat.server;
 
+import lanchat.server.session.Frames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,8 +30,8 @@ import lanchat.protocol.wire.FrameWriter;
  * queue, and helpers to send commands and to expect events in order. Close it (try-with-resources or
  * {@code @AfterEach}); closing twice is fine.
  */
-final class TestClient implements AutoCloseable {
-    static final long WAIT_SECONDS = 5;
+public final class TestClient implements AutoCloseable {
+    public static final long WAIT_SECONDS = 5;
 
     private final Socket socket;
     private final Socket raw; // the TCP socket under a TLS one, or the socket itself
@@ -58,17 +59,17 @@ final class TestClient implements AutoCloseable {
     }
 
     /** A connected client that reads everything the server sends. */
-    static TestClient connect(int port) throws IOException {
+    public static TestClient connect(int port) throws IOException {
         return connect(InetAddress.getLoopbackAddress(), port);
     }
 
     /** A connected client on {@code address} (e.g. ::1) that reads everything the server sends. */
-    static TestClient connect(InetAddress address, int port) throws IOException {
+    public static TestClient connect(InetAddress address, int port) throws IOException {
         return connect(address, port, false);
     }
 
     /** A connected client on {@code address}, over TLS when {@code tls}, that reads everything. */
-    static TestClient connect(InetAddress address, int port, boolean tls) throws IOException {
+    public static TestClient connect(InetAddress address, int port, boolean tls) throws IOException {
         Socket raw = new Socket(address, port);
         return new TestClient(tls ? TestTls.layer(raw) : raw, raw, true);
     }
@@ -77,7 +78,7 @@ final class TestClient implements AutoCloseable {
      * A connected client whose socket has the source address {@code source}, e.g. 127.0.0.2: one LAN host of
      * several, played on loopback.
      */
-    static TestClient connectFrom(String source, int port) throws IOException {
+    public static TestClient connectFrom(String source, int port) throws IOException {
         Socket socket = new Socket();
         socket.bind(new java.net.InetSocketAddress(source, 0));
         socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -88,7 +89,7 @@ final class TestClient implements AutoCloseable {
      * Connects from {@code source} and writes {@code first} before reading anything: a client whose frame is on
      * its way before the server's answer to the connection can arrive.
      */
-    static TestClient connectFromSending(String source, int port, Command first) throws IOException {
+    public static TestClient connectFromSending(String source, int port, Command first) throws IOException {
         Socket socket = new Socket();
         socket.bind(new java.net.InetSocketAddress(source, 0));
         socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -97,7 +98,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Connects from {@code source} (see {@link #connectFrom}) and completes hello as {@code nick}. */
-    static TestClient registeredFrom(String source, int port, String nick) throws IOException, InterruptedException {
+    public static TestClient registeredFrom(String source, int port, String nick) throws IOException, InterruptedException {
         TestClient client = connectFrom(source, port);
         client.send(new Command.Hello(nick));
         client.welcome = client.expect(Event.Welcome.class);
@@ -106,7 +107,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** A connected client that never reads, with a small receive buffer so the server's writes back up soon. */
-    static TestClient connectWithoutReading(int port) throws IOException {
+    public static TestClient connectWithoutReading(int port) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -114,12 +115,12 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Connects and completes hello as {@code nick}. */
-    static TestClient registered(int port, String nick) throws IOException, InterruptedException {
+    public static TestClient registered(int port, String nick) throws IOException, InterruptedException {
         return registered(InetAddress.getLoopbackAddress(), port, nick);
     }
 
     /** Connects to {@code address} and completes hello as {@code nick}. */
-    static TestClient registered(InetAddress address, int port, String nick)
+    public static TestClient registered(InetAddress address, int port, String nick)
             throws IOException, InterruptedException {
         return registered(address, port, nick, false);
     }
@@ -139,7 +140,7 @@ final class TestClient implements AutoCloseable {
      * Connects and resumes the session of {@code token} with hello ref {@code "r"}, expecting it to work: returns
      * the client after its {@code welcome{resumed:true}}, everything after it still to be read.
      */
-    static TestClient resumed(int port, String nick, String token, Map<String, Long> lastSeqs)
+    public static TestClient resumed(int port, String nick, String token, Map<String, Long> lastSeqs)
             throws IOException, InterruptedException {
         return resumed(port, nick, token, lastSeqs, false);
     }
@@ -157,15 +158,15 @@ final class TestClient implements AutoCloseable {
         return client;
     }
 
-    void send(Command command) throws IOException {
+    public void send(Command command) throws IOException {
         send(command, null);
     }
 
-    void send(Command command, String ref) throws IOException {
+    public void send(Command command, String ref) throws IOException {
         sendRaw(FrameWriter.frame(MessageCodec.encode(command, ref), Frames.MAX_FRAME_BYTES));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         sending.lock();
         try {
             out.write(bytes);
@@ -176,7 +177,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** From now on the reader thread answers every server ping with a pong, and does not queue the pings. */
-    void answerPings() {
+    public void answerPings() {
         answeringPings = true;
     }
 
@@ -184,31 +185,31 @@ final class TestClient implements AutoCloseable {
      * Cuts the connection abruptly, as a network failure would: a reset (SO_LINGER 0), no {@code quit}. Frames the
      * reader had already queued stay readable.
      */
-    void cut() throws IOException {
+    public void cut() throws IOException {
         // The TCP socket itself: closing a TLS socket would first send a polite close_notify.
         raw.setSoLinger(true, 0);
         raw.close();
     }
 
     /** The welcome of {@link #registered} or {@link #resumed}: the nick and the session token. */
-    Event.Welcome welcome() {
+    public Event.Welcome welcome() {
         return welcome;
     }
 
     /** Half-closes: the server reads end of stream, this client can still read. */
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
 
     /** Joins {@code room}, checks the own {@code joined}, and returns the {@code users} that follows it. */
-    Event.Users join(String room) throws IOException, InterruptedException {
+    public Event.Users join(String room) throws IOException, InterruptedException {
         send(new Command.Join(room));
         assertEquals(new Event.Joined(room, nick), expect(Event.Joined.class));
         return expect(Event.Users.class);
     }
 
     /** The next frame from the server, failing after {@value #WAIT_SECONDS} s. */
-    Envelope<Event> next() throws InterruptedException {
+    public Envelope<Event> next() throws InterruptedException {
         Envelope<Event> envelope = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(envelope, "no frame from the server within " + WAIT_SECONDS + " s");
         return envelope;
@@ -220,7 +221,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** The next event, which must be an error with {@code code}; returns it with its ref. */
-    Envelope<Event> expectError(ErrorCode code) throws InterruptedException {
+    public Envelope<Event> expectError(ErrorCode code) throws InterruptedException {
         Envelope<Event> envelope = next();
         Event.Error error = assertInstanceOf(Event.Error.class, envelope.message());
         assertEquals(code.wire(), error.code(), error.message());
@@ -231,7 +232,7 @@ final class TestClient implements AutoCloseable {
      * Sends a ping and returns every event that arrived before its pong: since the server answers in order, these
      * are all the events queued for this client before the ping was handled.
      */
-    List<Event> sync() throws IOException, InterruptedException {
+    public List<Event> sync() throws IOException, InterruptedException {
         String ref = "sync-" + (++pings);
         send(new Command.Ping(), ref);
         List<Event> before = new ArrayList<>();
@@ -242,19 +243,19 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Waits for the server to close the connection; everything it sent before is still in the queue. */
-    void awaitEnd() throws InterruptedException {
+    public void awaitEnd() throws InterruptedException {
         if (!ended.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError("the server did not close the connection within " + WAIT_SECONDS + " s");
         }
     }
 
     /** True once the server closed the connection (or reset it). */
-    boolean ended() {
+    public boolean ended() {
         return ended.getCount() == 0;
     }
 
     /** Nothing left unread. */
-    boolean drained() {
+    public boolean drained() {
         return events.isEmpty();
     }
 
@@ -278,11 +279,11 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    IOException failure() {
+    public IOException failure() {
         return failure;
     }
 
-    String nick() {
+    public String nick() {
         return nick;
     }
 

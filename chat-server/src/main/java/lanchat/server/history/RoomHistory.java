@@ -27,6 +27,8 @@ import lanchat.protocol.wire.FrameWriter;
 public final class RoomHistory {
     /** What a kept message costs beyond its frame: the {@code Kept} record, the array header, the deque's slot. */
     public static final int OVERHEAD_BYTES = 56;
+    /** The messages a room keeps unless told otherwise ({@code --history}). */
+    public static final int DEFAULT_CAPACITY = 200;
 
     private final int capacity;
     private final HistoryBudget budget;
